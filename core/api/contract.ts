@@ -1,0 +1,183 @@
+// The one API contract between the UI and the main process (design.md, "One API contract").
+// Every call is declared here once: its channel name, the schema its input must pass at the
+// main-process boundary, and the type of its result. electron/ipc.ts registers a handler per
+// channel, electron/preload.ts exposes buildApi(...) through contextBridge, and the end-to-end
+// harness binds the same handlers into a Chromium page. No Node, Electron or DOM here.
+import { z } from 'zod';
+import { LANGUAGES, Id, type Playbook, type PlaybookSummary } from '../playbooks/types';
+import { STEP_STATES, type CaseDocument, type CaseProblem, type CaseSummary } from '../cases/types';
+
+const shortText = (max = 200) => z.string().trim().max(max);
+const CaseId = z.string().regex(/^[a-zA-Z0-9-]{1,80}$/, 'not a case id');
+const ServerId = z.string().regex(/^[a-zA-Z0-9-]{1,80}$/, 'not a server id');
+
+export const ServerInput = z
+  .object({
+    name: shortText().min(1, 'give the server a name'),
+    product: shortText(),
+    version: shortText(100),
+  })
+  .strict();
+
+export const inputs = {
+  'app.info': z.undefined(),
+  'settings.get': z.undefined(),
+  'settings.update': z
+    .object({
+      language: z.enum(LANGUAGES).optional(),
+      theme: z.enum(['system', 'light', 'dark']).optional(),
+      operator: shortText().optional(),
+    })
+    .strict(),
+  'playbooks.list': z.undefined(),
+  'playbooks.get': z.object({ id: Id, language: z.enum(LANGUAGES) }).strict(),
+  /** The renderer reads a file the user picked and sends its text; the main process validates it. */
+  'playbooks.import': z
+    .object({ fileName: z.string().min(1).max(255), content: z.string().max(2_000_000, 'a playbook file is at most 2 MB') })
+    .strict(),
+  'playbooks.remove': z.object({ id: Id }).strict(),
+  'cases.list': z.undefined(),
+  'cases.create': z
+    .object({
+      organisation: shortText().min(1, 'the organisation is required'),
+      title: shortText().optional(),
+      contact: z.object({ name: shortText(), email: shortText(320), phone: shortText(50) }).strict(),
+      language: z.enum(LANGUAGES),
+      operator: shortText().min(1, 'say who is operating (your name)'),
+      servers: z.array(ServerInput).max(200),
+    })
+    .strict(),
+  'cases.open': z.object({ caseId: CaseId, useBackup: z.boolean().optional() }).strict(),
+  'cases.rename': z.object({ caseId: CaseId, title: shortText().min(1, 'a case needs a title') }).strict(),
+  'cases.setOperator': z.object({ caseId: CaseId, operator: shortText().min(1, 'the operator needs a name') }).strict(),
+  'cases.archive': z.object({ caseId: CaseId }).strict(),
+  'cases.restore': z.object({ caseId: CaseId }).strict(),
+  /** Moves the case to the archive's deleted list; it can be restored from there. */
+  'cases.delete': z.object({ caseId: CaseId }).strict(),
+  /** Removes a deleted case for good. Only allowed on a case already deleted. */
+  'cases.purge': z.object({ caseId: CaseId }).strict(),
+  /** Restores the last good copy of an unreadable case; the unreadable file is moved aside, never destroyed. */
+  'cases.recover': z.object({ caseId: CaseId }).strict(),
+  'cases.addServer': z.object({ caseId: CaseId, server: ServerInput }).strict(),
+  'cases.updateServer': z.object({ caseId: CaseId, serverId: ServerId, server: ServerInput }).strict(),
+  'cases.attachPlaybook': z.object({ caseId: CaseId, serverId: ServerId, playbookId: Id }).strict(),
+  'cases.detachPlaybook': z.object({ caseId: CaseId, serverId: ServerId, playbookId: Id }).strict(),
+  'cases.setStepState': z
+    .object({
+      caseId: CaseId,
+      serverId: ServerId,
+      playbookId: Id,
+      stepId: Id,
+      state: z.enum(STEP_STATES),
+      reason: shortText(4_000).optional(),
+    })
+    .strict()
+    .refine((v) => v.state !== 'skipped' || (v.reason ?? '').length > 0, {
+      message: 'say why the step is skipped',
+      path: ['reason'],
+    }),
+  'cases.addNote': z
+    .object({ caseId: CaseId, serverId: ServerId, playbookId: Id, stepId: Id, text: z.string().trim().min(1, 'the note is empty').max(20_000) })
+    .strict(),
+  /** Opens an https link in the system browser after the person confirms. */
+  'external.open': z.object({ url: z.string().max(2_000) }).strict(),
+} satisfies Record<string, z.ZodType>;
+
+export type Channel = keyof typeof inputs;
+export const channels = Object.keys(inputs) as Channel[];
+export type Input<C extends Channel> = z.input<(typeof inputs)[C]>;
+export type ParsedInput<C extends Channel> = z.output<(typeof inputs)[C]>;
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+  dataDir: string;
+  /** The locale the OS prefers, used for the first start before a language is chosen. */
+  systemLanguage: 'en' | 'fr';
+}
+
+export interface Settings {
+  language: 'en' | 'fr';
+  theme: 'system' | 'light' | 'dark';
+  /** The name stamped on every change unless a case has its own operator. */
+  operator: string;
+}
+
+/** Everything the case screen needs: the document, the playbooks attached to it, and whether it may be changed. */
+export interface CaseView {
+  case: CaseDocument;
+  /** True when opened from the last good copy or when the file is from a newer app: nothing can be changed. */
+  readOnly: boolean;
+  problem?: CaseProblem;
+  /** Attached playbooks in the case's language (or the other language when missing), keyed by playbook id. */
+  playbooks: Record<string, Playbook>;
+  /** Attached playbook ids that cannot be found or are broken now; their progress is kept. */
+  missingPlaybooks: string[];
+}
+
+export interface Results {
+  'app.info': AppInfo;
+  'settings.get': Settings;
+  'settings.update': Settings;
+  'playbooks.list': PlaybookSummary[];
+  'playbooks.get': Playbook;
+  'playbooks.import': PlaybookSummary;
+  'playbooks.remove': PlaybookSummary[];
+  'cases.list': CaseSummary[];
+  'cases.create': CaseView;
+  'cases.open': CaseView;
+  'cases.rename': CaseView;
+  'cases.setOperator': CaseView;
+  'cases.archive': CaseSummary[];
+  'cases.restore': CaseSummary[];
+  'cases.delete': CaseSummary[];
+  'cases.purge': CaseSummary[];
+  'cases.recover': CaseView;
+  'cases.addServer': CaseView;
+  'cases.updateServer': CaseView;
+  'cases.attachPlaybook': CaseView;
+  'cases.detachPlaybook': CaseView;
+  'cases.setStepState': CaseView;
+  'cases.addNote': CaseView;
+  'external.open': { opened: boolean };
+}
+
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'READ_ONLY',
+  'STORAGE_UNREADABLE',
+  'STORAGE_FAILED',
+  'PLAYBOOK_INVALID',
+  'FORBIDDEN',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error a person can act on: what went wrong, and what to do about it. Never a stack trace. */
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  hint?: string;
+  /** Problems with file and line, for playbook validation errors. */
+  problems?: { file: string; line: number; message: string }[];
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** Thrown inside core and turned into an Outcome at the boundary. */
+export class AppFailure extends Error {
+  readonly error: AppError;
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = 'AppFailure';
+    this.error = error;
+  }
+}
+
+export const fail = (code: ErrorCode, message: string, hint?: string, problems?: AppError['problems']): never => {
+  throw new AppFailure({ code, message, ...(hint ? { hint } : {}), ...(problems ? { problems } : {}) });
+};
+
+export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Results[C]> };

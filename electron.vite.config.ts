@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: { rollupOptions: { input: { index: resolve(root, 'electron/main.ts') } } },
+  },
+  preload: {
+    // A sandboxed preload cannot be an ES module: emit CommonJS (out/preload/index.cjs).
+    build: {
+      rollupOptions: { input: { index: resolve(root, 'electron/preload.ts') }, output: { format: 'cjs' } },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    base: './',
+    build: {
+      minify: true,
+      outDir: resolve(root, 'out/renderer'),
+      rollupOptions: { input: resolve(root, 'renderer/index.html') },
+    },
+    plugins: [react()],
+  },
+});
