@@ -1,7 +1,7 @@
 // The single door every call passes through on the main-process side: validate the raw input
 // against the contract, run the handler, and turn any failure into an Outcome a person can read.
 // Used by electron/ipc.ts and by the end-to-end harness, so both run exactly the same checks.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppFailure, channels, inputs, type AppError, type Channel, type Handlers, type Outcome } from './contract';
 
 const knownChannels = new Set<string>(channels);
