@@ -1,7 +1,9 @@
 // Builds the object the renderer sees as `window.firebreak` from the contract's channel list.
 // Pure: the preload passes an `invoke` backed by ipcRenderer.invoke, the end-to-end harness one
 // backed by the real handlers. Only the channels of the contract exist on it: no generic invoke.
-import { channels, type Channel, type Input, type Outcome, type Results } from './contract';
+// Only type imports from the contract: the preload bundle must not pull in zod.
+import { channels, type Channel } from './channels';
+import type { Input, Outcome, Results } from './contract';
 
 type Namespace = Channel extends `${infer N}.${string}` ? N : never;
 

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { LANGUAGES, Id, type Playbook, type PlaybookSummary } from '../playbooks/types';
 import { STEP_STATES, type CaseDocument, type CaseProblem, type CaseSummary } from '../cases/types';
+import { channels, type Channel } from './channels';
+
+export { channels, type Channel };
 
 const shortText = (max = 200) => z.string().trim().max(max);
 const CaseId = z.string().regex(/^[a-zA-Z0-9-]{1,80}$/, 'not a case id');
@@ -81,10 +84,8 @@ export const inputs = {
     .strict(),
   /** Opens an https link in the system browser after the person confirms. */
   'external.open': z.object({ url: z.string().max(2_000) }).strict(),
-} satisfies Record<string, z.ZodType>;
+} satisfies Record<Channel, z.ZodType>;
 
-export type Channel = keyof typeof inputs;
-export const channels = Object.keys(inputs) as Channel[];
 export type Input<C extends Channel> = z.input<(typeof inputs)[C]>;
 export type ParsedInput<C extends Channel> = z.output<(typeof inputs)[C]>;
 
@@ -179,5 +180,10 @@ export class AppFailure extends Error {
 export const fail = (code: ErrorCode, message: string, hint?: string, problems?: AppError['problems']): never => {
   throw new AppFailure({ code, message, ...(hint ? { hint } : {}), ...(problems ? { problems } : {}) });
 };
+
+// Compile-time guard: Results names exactly the channels (a missing or extra one is a type error).
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _resultsCoverChannels: Exact<keyof Results, Channel> = true;
+void _resultsCoverChannels;
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Results[C]> };
