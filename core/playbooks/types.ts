@@ -213,7 +213,11 @@ export interface Step {
   title: string;
   phaseId: string;
   kind: StepKind;
-  /** Markdown body, without the step fence and without command fences (those are in `commands`). */
+  /**
+   * Markdown body, without the ```step and ```hunt fences. Command fences stay in place, so the body
+   * renders in reading order; `commands` lists the same fences, in the same order, for copy buttons
+   * and provenance (commands[i] is the i-th powershell/cmd/bash fence of the body).
+   */
   body: string;
   commands: Command[];
   evidence: 'required' | 'optional' | 'none';
