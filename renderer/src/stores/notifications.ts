@@ -1,0 +1,36 @@
+// The one notification area: every failed call lands here with its message and hint.
+import { create } from 'zustand';
+import type { AppError } from '../../../core/api/contract';
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  message: string;
+  hint?: string;
+  problems?: AppError['problems'];
+}
+
+interface NotificationState {
+  notices: Notice[];
+  pushError: (error: AppError) => void;
+  pushInfo: (message: string) => void;
+  dismiss: (id: number) => void;
+}
+
+let nextId = 1;
+/** Information fades on its own; errors stay until the person dismisses them. */
+const INFO_LIFETIME_MS = 4_000;
+
+export const useNotifications = create<NotificationState>()((set, get) => ({
+  notices: [],
+  pushError: (error) =>
+    set((s) => ({
+      notices: [...s.notices, { id: nextId++, kind: 'error' as const, message: error.message, hint: error.hint, problems: error.problems }].slice(-5),
+    })),
+  pushInfo: (message) => {
+    const id = nextId++;
+    set((s) => ({ notices: [...s.notices, { id, kind: 'info' as const, message }].slice(-5) }));
+    setTimeout(() => get().dismiss(id), INFO_LIFETIME_MS);
+  },
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+}));

@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+// `npm run screenshots`: builds the renderer, drives it in headless Chromium against the real core
+// (the end-to-end harness, bundled on the fly with esbuild), seeds a realistic case, and writes a
+// PNG of every screen in light and dark to screenshots/ (git-ignored).
+import { build } from 'esbuild';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const outDir = path.join(repo, 'screenshots');
+process.env.FIREBREAK_REPO = repo;
+
+// The bundle lives under out/ so that its bare imports (playwright-core, zod, lowdb) resolve from node_modules.
+const bundle = path.join(repo, 'out', 'screenshots', 'harness.mjs');
+await build({
+  entryPoints: [path.join(repo, 'tests/e2e/harness.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  outfile: bundle,
+  logLevel: 'warning',
+});
+const harness = await import(pathToFileURL(bundle).href);
+
+await harness.buildRenderer({ force: true });
+await mkdir(outDir, { recursive: true });
+
+/** The bundled playbooks as shipped, plus the test sample and one broken file to show how problems look. */
+async function playbooksDir() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'firebreak-shots-playbooks-'));
+  await cp(path.join(repo, 'playbooks'), dir, { recursive: true, filter: (src) => !src.endsWith('README.md') });
+  await mkdir(path.join(dir, 'en'), { recursive: true });
+  await cp(path.join(repo, 'tests/fixtures/playbooks/sample-en.md'), path.join(dir, 'en', 'sample-webapp.md'));
+  const sample = await readFile(path.join(repo, 'tests/fixtures/playbooks/sample-en.md'), 'utf8');
+  await writeFile(path.join(dir, 'en', 'draft-vpn.md'), sample.replace('id: sample-webapp', 'id: draft-vpn').replace('version: 1.0.0', 'version: draft').replace('kind: command', 'kind: dance'));
+  return dir;
+}
+
+const operator = 'Alice Moreau';
+
+async function seed(app) {
+  await app.invoke('settings.update', { operator });
+  const list = await app.invoke('playbooks.list');
+  const cleo = list.find((p) => p.status === 'ok' && p.id.startsWith('cleo')) ?? list.find((p) => p.status === 'ok');
+  const main = await app.invoke('cases.create', {
+    organisation: 'Transports Lefèvre SARL',
+    title: 'Cleo Harmony compromise',
+    contact: { name: 'Julien Lefèvre', email: 'j.lefevre@transports-lefevre.example', phone: '+33 4 72 00 00 00' },
+    language: 'en',
+    operator,
+    servers: [
+      { name: 'sftp-gw01', product: 'Cleo Harmony', version: '5.8.0.21' },
+      { name: 'web01', product: 'Example WebApp', version: '2.3.0' },
+    ],
+  });
+  const [gw, web] = main.case.servers;
+  const caseId = main.case.id;
+  let view = await app.invoke('cases.attachPlaybook', { caseId, serverId: gw.id, playbookId: cleo.id });
+  await app.invoke('cases.attachPlaybook', { caseId, serverId: web.id, playbookId: 'sample-webapp' });
+  const playbook = view.playbooks[cleo.id];
+  const steps = playbook.phases.flatMap((phase) => phase.stepIds);
+  const plan = ['done', 'done', 'done', 'not_applicable', 'done', 'in_progress', 'blocked'];
+  for (const [i, state] of plan.entries()) {
+    if (!steps[i]) break;
+    await app.invoke('cases.setStepState', { caseId, serverId: gw.id, playbookId: cleo.id, stepId: steps[i], state });
+  }
+  if (steps[7]) await app.invoke('cases.setStepState', { caseId, serverId: gw.id, playbookId: cleo.id, stepId: steps[7], state: 'skipped', reason: 'The server has no outbound internet access; checked with the provider.' });
+  await app.invoke('cases.addNote', { caseId, serverId: gw.id, playbookId: cleo.id, stepId: steps[0], text: 'Version 5.8.0.21 read from the About page at 09:12. Screenshot kept.' });
+  await app.invoke('cases.addNote', { caseId, serverId: gw.id, playbookId: cleo.id, stepId: steps[5] ?? steps[0], text: 'Firewall change requested from the ISP, ticket #4471.' });
+
+  const other = await app.invoke('cases.create', {
+    organisation: 'Cabinet Dupont & Associés',
+    title: 'Exchange 2016 web shells',
+    contact: { name: 'Claire Dupont', email: '', phone: '' },
+    language: 'fr',
+    operator,
+    servers: [{ name: 'mail01', product: 'Microsoft Exchange', version: '2016 CU19' }],
+  });
+  const exchange = list.find((p) => p.status === 'ok' && p.id.includes('proxylogon'));
+  if (exchange) await app.invoke('cases.attachPlaybook', { caseId: other.case.id, serverId: other.case.servers[0].id, playbookId: exchange.id });
+
+  const old = await app.invoke('cases.create', { organisation: 'Imprimerie Roux', title: 'MOVEit Transfer check', contact: { name: '', email: '', phone: '' }, language: 'fr', operator, servers: [] });
+  await app.invoke('cases.archive', { caseId: old.case.id });
+  const gone = await app.invoke('cases.create', { organisation: 'Garage Petit', title: 'Test case', contact: { name: '', email: '', phone: '' }, language: 'en', operator, servers: [] });
+  await app.invoke('cases.delete', { caseId: gone.case.id });
+
+  // A damaged case, with a last good copy.
+  const damaged = await app.invoke('cases.create', { organisation: 'Pharmacie Bernard', title: 'GoAnywhere MFT exposure', contact: { name: '', email: '', phone: '' }, language: 'en', operator, servers: [{ name: 'mft01', product: 'GoAnywhere MFT', version: '7.1.1' }] });
+  await app.invoke('cases.rename', { caseId: damaged.case.id, title: 'GoAnywhere MFT exposure (Feb 2023)' });
+  const file = path.join(app.dataDir, 'cases', damaged.case.id, 'case.json');
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, text.slice(0, Math.floor(text.length * 0.6)));
+
+  return { caseId, cleoStep: steps[5] ?? steps[0], damagedId: damaged.case.id };
+}
+
+const written = [];
+async function shoot(app, theme, name) {
+  await app.page.waitForTimeout(120); // let transitions and fonts settle
+  const file = path.join(outDir, `${name}-${theme}.png`);
+  await app.page.screenshot({ path: file });
+  written.push(path.relative(repo, file));
+}
+
+const nav = (page, name) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
+
+for (const theme of ['light', 'dark']) {
+  const bundledPlaybooksDir = await playbooksDir();
+  const app = await harness.launchApp({ colorScheme: theme, bundledPlaybooksDir, viewport: { width: 1440, height: 900 } });
+  try {
+    const seeded = await seed(app);
+    const { page } = app;
+    await app.reload();
+    await page.getByRole('button', { name: 'Cleo Harmony compromise' }).waitFor();
+    await shoot(app, theme, '01-cases');
+
+    await page.getByRole('button', { name: 'New case' }).click();
+    await page.getByLabel('Organisation').fill('Boulangerie Martin');
+    await shoot(app, theme, '02-new-case');
+
+    await nav(page, 'Cases');
+    await page.getByRole('button', { name: 'Cleo Harmony compromise' }).click();
+    await page.locator('#step-title').waitFor();
+    await page.locator(`[data-step-row="${seeded.cleoStep}"]`).click();
+    await shoot(app, theme, '03-case-step');
+
+    // The sample playbook on web01: a question, a command with expected result and branch.
+    await page.getByRole('region', { name: 'Server web01' }).getByRole('button', { name: 'Sample web server compromise' }).click();
+    await page.locator('[data-step-row="triage-version"]').click();
+    await shoot(app, theme, '04-case-command-step');
+
+    await page.getByRole('tab', { name: /Timeline/ }).click();
+    await shoot(app, theme, '05-case-timeline');
+    await page.getByRole('tab', { name: 'Steps' }).click();
+
+    await page.keyboard.press('?');
+    await shoot(app, theme, '06-shortcuts');
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('s');
+    await page.getByRole('dialog').getByRole('textbox').fill('Version read by the hosting provider.');
+    await shoot(app, theme, '07-skip-reason');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Attach playbook to web01' }).click();
+    await page.getByRole('dialog').waitFor();
+    await shoot(app, theme, '08-attach-picker');
+    await page.keyboard.press('Escape');
+
+    await nav(page, 'Archive');
+    await shoot(app, theme, '09-archive');
+
+    await nav(page, 'Playbooks');
+    await page.getByRole('table', { name: 'Available playbooks' }).waitFor();
+    await shoot(app, theme, '10-playbooks');
+
+    await nav(page, 'Settings');
+    await shoot(app, theme, '11-settings');
+
+    await nav(page, 'Cases');
+    await page.getByRole('button', { name: 'Open last good copy (read-only)' }).click();
+    await page.getByRole('status', { name: 'Read-only case' }).waitFor();
+    await shoot(app, theme, '12-read-only');
+
+    await page.getByRole('combobox', { name: 'Interface language' }).selectOption('fr');
+    await page.getByRole('navigation').getByRole('button', { name: 'Dossiers' }).click();
+    await page.getByRole('button', { name: 'Cleo Harmony compromise' }).click();
+    await page.locator(`[data-step-row="${seeded.cleoStep}"]`).click();
+    await shoot(app, theme, '13-case-step-fr');
+    await page.getByRole('navigation').getByRole('button', { name: 'Dossiers' }).click();
+    await shoot(app, theme, '14-cases-fr');
+    await app.invoke('settings.update', { language: 'en' });
+
+    if (app.errors.length) throw new Error(`The page reported errors:\n${app.errors.join('\n')}`);
+  } finally {
+    await app.close();
+    await rm(bundledPlaybooksDir, { recursive: true, force: true });
+  }
+}
+await harness.shutdown();
+console.log(`Wrote ${written.length} screenshots:\n  ${written.join('\n  ')}`);

@@ -1,0 +1,88 @@
+// A damaged case file: the list says what is wrong and what to do, the last good copy opens
+// read-only, and the damaged file's bytes are never changed by anything the UI does.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '../../core/api/contract';
+import { launchApp, shutdown, type App } from './harness';
+
+let app: App;
+let caseFile: string;
+let damagedHash: string;
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+beforeAll(async () => {
+  app = await launchApp();
+  const view = await app.invoke<CaseView>('cases.create', {
+    organisation: 'Cabinet Dupont',
+    title: 'Exchange compromise',
+    contact: { name: '', email: '', phone: '' },
+    language: 'fr',
+    operator: 'Claire',
+    servers: [{ name: 'mail01', product: 'Exchange', version: '2016 CU19' }],
+  });
+  // A second write, so that a last good copy (case.json.bak) exists.
+  await app.invoke('cases.rename', { caseId: view.case.id, title: 'Exchange compromise (ProxyLogon)' });
+  caseFile = path.join(app.dataDir, 'cases', view.case.id, 'case.json');
+  const text = await readFile(caseFile, 'utf8');
+  await writeFile(caseFile, text.slice(0, Math.floor(text.length / 2))); // truncated, as after a crash
+  damagedHash = sha256(await readFile(caseFile));
+  await app.reload();
+});
+afterEach(() => {
+  const errors = app.errors.splice(0);
+  expect(errors, 'no console or page error').toEqual([]);
+});
+afterAll(async () => {
+  await app?.close();
+  await shutdown();
+});
+
+describe('an unreadable case', () => {
+  it('is listed with its problem, what to do, and the recovery actions', async () => {
+    const { page } = app;
+    const section = page.getByRole('region', { name: 'Cases that need your attention' });
+    await section.waitFor();
+    const card = section.getByRole('article');
+    expect(await card.locator('.problem-message').textContent()).toMatch(/\S/);
+    const summaries = await app.invoke<{ status: string; problem?: { message: string; hint: string } }[]>('cases.list');
+    const problem = summaries.find((s) => s.status === 'unreadable')?.problem;
+    expect(problem).toBeDefined();
+    await card.getByText(problem!.message, { exact: true }).waitFor();
+    await card.getByText(problem!.hint, { exact: true }).waitFor();
+    await card.getByRole('button', { name: 'Open last good copy (read-only)' }).waitFor();
+    await card.getByRole('button', { name: 'Restore last good copy' }).waitFor();
+  });
+
+  it('opens the last good copy read-only, with every control disabled', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Open last good copy (read-only)' }).click();
+    await page.getByRole('status', { name: 'Read-only case' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /Exchange compromise/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Rename' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('main').getByRole('button', { name: 'Archive', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByRole('main').getByRole('button', { name: 'Delete', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Attach playbook to mail01' }).isDisabled()).toBe(true);
+    expect(sha256(await readFile(caseFile))).toBe(damagedHash);
+  });
+
+  it('restores the last good copy and keeps the damaged bytes aside, unchanged', async () => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Cases' }).click();
+    await page.getByRole('button', { name: 'Restore last good copy' }).click();
+    await page.getByRole('heading', { level: 1, name: /Exchange compromise/ }).waitFor();
+    expect(await page.getByRole('status', { name: 'Read-only case' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Rename' }).isDisabled()).toBe(false);
+
+    const folder = path.dirname(caseFile);
+    const damaged = (await readdir(folder)).filter((name) => name.includes('damaged'));
+    expect(damaged.length).toBe(1);
+    expect(sha256(await readFile(path.join(folder, damaged[0]!)))).toBe(damagedHash);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Cases' }).click();
+    await page.getByRole('button', { name: /Exchange compromise/ }).waitFor();
+    expect(await page.getByRole('region', { name: 'Cases that need your attention' }).count()).toBe(0);
+  });
+});
