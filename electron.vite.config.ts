@@ -6,7 +6,8 @@ const root = import.meta.dirname;
 
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve(root, 'electron/main.ts') } } },
+    // The hunt worker is its own entry so worker_threads can load it by path (core/hunt/index.ts).
+    build: { rollupOptions: { input: { index: resolve(root, 'electron/main.ts'), 'hunt-worker': resolve(root, 'core/hunt/worker.ts') } } },
   },
   preload: {
     // A sandboxed preload cannot be an ES module: emit CommonJS (out/preload/index.cjs).

@@ -1,6 +1,7 @@
 // Every `firebreak` command, in the order `firebreak --help` lists them. To add a command, write
 // cli/commands/<name>.ts exporting a CliCommand and add it here.
 import type { CliCommand } from '../command';
+import { huntCommand } from './hunt';
 import { validateCommand } from './validate';
 
-export const commands: CliCommand[] = [validateCommand];
+export const commands: CliCommand[] = [validateCommand, huntCommand];

@@ -1,0 +1,86 @@
+// Splitting log lines into fields: CSV with standard quoting (Exchange, exported event logs) and
+// W3C extended (IIS: space-separated, `-` for empty, `+` for spaces inside values).
+
+export function splitCsv(line: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = line.length;
+  while (i <= n) {
+    if (line.charCodeAt(i) === 34 /* " */) {
+      let value = '';
+      i++;
+      for (;;) {
+        const q = line.indexOf('"', i);
+        if (q === -1) {
+          value += line.slice(i);
+          i = n;
+          break;
+        }
+        value += line.slice(i, q);
+        if (line.charCodeAt(q + 1) === 34) {
+          value += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      const comma = line.indexOf(',', i);
+      // anything between the closing quote and the comma is kept, as spreadsheet tools do
+      value += comma === -1 ? line.slice(i) : line.slice(i, comma);
+      out.push(value);
+      if (comma === -1) break;
+      i = comma + 1;
+    } else {
+      const comma = line.indexOf(',', i);
+      if (comma === -1) {
+        out.push(line.slice(i));
+        break;
+      }
+      out.push(line.slice(i, comma));
+      i = comma + 1;
+    }
+  }
+  return out;
+}
+
+export function splitW3c(line: string): string[] {
+  return line.split(' ').map((v) => (v === '-' ? '' : v));
+}
+
+/** Column names → index, case-insensitively; the first column of a name wins. */
+export function indexHeader(names: readonly string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  names.forEach((name, i) => {
+    const key = name.trim().replace(/^\ufeff/, '').replace(/^"|"$/g, '').toLowerCase();
+    if (key && !map.has(key)) map.set(key, i);
+  });
+  return map;
+}
+
+const TIMESTAMP_COLUMNS = ['datetime', 'timestamp', 'date-time', 'timecreated', 'time created', 'date and time', 'date_time', 'time'];
+
+export function timestampColumn(header: Map<string, number>): number | undefined {
+  for (const name of TIMESTAMP_COLUMNS) {
+    const i = header.get(name);
+    if (i !== undefined) return i;
+  }
+  return undefined;
+}
+
+/** A timestamp as a sortable ISO-like string, or undefined when the text is not a date. */
+export function normalizeTimestamp(text: string): string | undefined {
+  const t = text.trim();
+  const m = /^(\d{4})[-/](\d{2})[-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z)?/.exec(t);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ?? ''}${m[8] ?? ''}`;
+  // Event Viewer's locale format, e.g. 3/5/2021 3:06:27 AM (read as written, local time)
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?: ?([AP]M))?/i.exec(t);
+  if (us) {
+    let h = Number(us[4]);
+    if (us[7]?.toUpperCase() === 'PM' && h < 12) h += 12;
+    if (us[7]?.toUpperCase() === 'AM' && h === 12) h = 0;
+    const p = (n: number | string) => String(n).padStart(2, '0');
+    return `${us[3]}-${p(us[1]!)}-${p(us[2]!)}T${p(h)}:${us[5]}:${us[6]}`;
+  }
+  return undefined;
+}
