@@ -1,4 +1,5 @@
 // Firebreak's main process: a boot list. Each step lives in its own module; the domain is in core/.
+import { join } from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { AppFailure } from '../core/api/contract';
 import { createHandlers } from '../core/api/handlers';
@@ -67,6 +68,15 @@ function boot(): void {
         platform: process.platform,
         systemLanguage: language,
         openExternal: (url) => confirmAndOpenExternal(url, securityOptions),
+        // Hunt inputs come only from this dialog; the handlers refuse any other path.
+        choosePaths: async (kind) => {
+          const options = { properties: [kind === 'folders' ? 'openDirectory' : 'openFile', 'multiSelections'] as ('openDirectory' | 'openFile' | 'multiSelections')[] };
+          const parent = currentWindow();
+          const chosen = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+          return chosen.canceled ? [] : chosen.filePaths;
+        },
+        // electron.vite.config.ts builds core/hunt/worker.ts next to this bundle as its own entry.
+        huntWorkerScript: join(import.meta.dirname, 'hunt-worker.js'),
       });
       registerIpc(handlers, trustedWebContentsIds);
       // 6. Menu and window.

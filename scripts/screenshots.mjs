@@ -66,6 +66,10 @@ async function seed(app) {
   const plan = ['done', 'done', 'done', 'not_applicable', 'done', 'in_progress', 'blocked'];
   for (const [i, state] of plan.entries()) {
     if (!steps[i]) break;
+    // A step marked `evidence: required` can only be done once evidence is attached to it.
+    if (state === 'done' && playbook.steps.find((s) => s.id === steps[i])?.evidence === 'required') {
+      await app.invoke('evidence.addText', { caseId, step: { serverId: gw.id, playbookId: cleo.id, stepId: steps[i] }, title: `Output of ${steps[i]}`, content: 'PS C:\\> Get-Service *Cleo*\nRunning  CleoHarmony  Cleo Harmony', sourceHost: gw.name });
+    }
     await app.invoke('cases.setStepState', { caseId, serverId: gw.id, playbookId: cleo.id, stepId: steps[i], state });
   }
   if (steps[7]) await app.invoke('cases.setStepState', { caseId, serverId: gw.id, playbookId: cleo.id, stepId: steps[7], state: 'skipped', reason: 'The server has no outbound internet access; checked with the provider.' });
@@ -110,7 +114,10 @@ const nav = (page, name) => page.getByRole('navigation', { name: 'Main' }).getBy
 
 for (const theme of ['light', 'dark']) {
   const bundledPlaybooksDir = await playbooksDir();
-  const app = await harness.launchApp({ colorScheme: theme, bundledPlaybooksDir, viewport: { width: 1440, height: 900 } });
+  // The hunt tab's folder dialog, stubbed with the rule examples of the ProxyLogon playbook.
+  const huntFixtures = path.join(repo, 'tests/fixtures/hunt/exchange-proxylogon');
+  const choosePaths = async () => ['httpproxy-26855-serverinfo/positive', 'path-aspnet-client-script/positive', 'iis-hafnium-user-agents/positive'].map((p) => path.join(huntFixtures, p));
+  const app = await harness.launchApp({ colorScheme: theme, bundledPlaybooksDir, viewport: { width: 1440, height: 900 }, choosePaths });
   try {
     const seeded = await seed(app);
     const { page } = app;
@@ -129,7 +136,7 @@ for (const theme of ['light', 'dark']) {
     await shoot(app, theme, '03-case-step');
 
     // The sample playbook on web01: a question, a command with expected result and branch.
-    await page.getByRole('region', { name: 'Server web01' }).getByRole('button', { name: 'Sample web server compromise' }).click();
+    await page.getByRole('region', { name: 'Server web01' }).getByRole('button', { name: 'Sample web server compromise', exact: true }).click();
     await page.locator('[data-step-row="triage-version"]').click();
     await shoot(app, theme, '04-case-command-step');
 
@@ -151,6 +158,15 @@ for (const theme of ['light', 'dark']) {
     await shoot(app, theme, '08-attach-picker');
     await page.keyboard.press('Escape');
 
+    await page.getByRole('button', { name: 'Edit server web01' }).click();
+    await page.getByRole('form', { name: 'Edit server web01' }).getByLabel('Version').fill('2.4.1');
+    await shoot(app, theme, '15-edit-server');
+    await page.getByRole('form', { name: 'Edit server web01' }).getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Remove Sample web server compromise from web01' }).click();
+    await page.getByRole('dialog').waitFor();
+    await shoot(app, theme, '16-detach-playbook');
+    await page.keyboard.press('Escape');
+
     await nav(page, 'Archive');
     await shoot(app, theme, '09-archive');
 
@@ -160,6 +176,17 @@ for (const theme of ['light', 'dark']) {
 
     await nav(page, 'Settings');
     await shoot(app, theme, '11-settings');
+
+    await nav(page, 'Cases');
+    await page.getByRole('button', { name: 'Exchange 2016 web shells' }).click();
+    await page.getByRole('tab', { name: 'Hunt' }).click();
+    await page.getByRole('button', { name: 'Choose folders…' }).click();
+    await page.getByRole('button', { name: 'Start the hunt' }).click();
+    await page.getByRole('heading', { name: 'Hunt finished' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('table', { name: 'Hits' }).locator('tbody tr').first().click();
+    await shoot(app, theme, '15-case-hunt');
+    await page.getByRole('region', { name: 'Coverage' }).scrollIntoViewIfNeeded();
+    await shoot(app, theme, '16-case-hunt-coverage');
 
     await nav(page, 'Cases');
     await page.getByRole('button', { name: 'Open last good copy (read-only)' }).click();
@@ -173,6 +200,9 @@ for (const theme of ['light', 'dark']) {
     await shoot(app, theme, '13-case-step-fr');
     await page.getByRole('navigation').getByRole('button', { name: 'Dossiers' }).click();
     await shoot(app, theme, '14-cases-fr');
+    await page.getByRole('button', { name: 'Ouvrir la dernière copie saine (lecture seule)' }).click();
+    await page.getByRole('status', { name: 'Dossier en lecture seule' }).waitFor();
+    await shoot(app, theme, '17-read-only-fr');
     await app.invoke('settings.update', { language: 'en' });
 
     if (app.errors.length) throw new Error(`The page reported errors:\n${app.errors.join('\n')}`);

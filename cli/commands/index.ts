@@ -3,5 +3,9 @@
 import type { CliCommand } from '../command';
 import { huntCommand } from './hunt';
 import { validateCommand } from './validate';
+import { exampleCaseCommand } from './example-case';
+import { reportCommand } from './report';
+import { bundleCommand } from './bundle';
+import { verifyCommand } from './verify';
 
-export const commands: CliCommand[] = [validateCommand, huntCommand];
+export const commands: CliCommand[] = [validateCommand, huntCommand, exampleCaseCommand, reportCommand, bundleCommand, verifyCommand];

@@ -5,8 +5,12 @@
 // harness binds the same handlers into a Chromium page. No Node, Electron or DOM here.
 import { z } from 'zod';
 import { LANGUAGES, Id, type Playbook, type PlaybookSummary } from '../playbooks/types';
-import { STEP_STATES, type CaseDocument, type CaseProblem, type CaseSummary } from '../cases/types';
+import { STEP_STATES, type CaseDocument, type CaseProblem, type CaseSummary, type TimelineEntry } from '../cases/types';
 import { channels, type Channel } from './channels';
+import { recordInputs, type BundleExportResult, type BundleImportResult, type ReportExportResult } from './contract-records';
+import { huntInputs, type HuntChannelResults } from './contract-hunt';
+
+export type { BundleExportResult, BundleImportResult, ReportExportResult };
 
 export { channels, type Channel };
 
@@ -82,8 +86,14 @@ export const inputs = {
   'cases.addNote': z
     .object({ caseId: CaseId, serverId: ServerId, playbookId: Id, stepId: Id, text: z.string().trim().min(1, 'the note is empty').max(20_000) })
     .strict(),
+  /** A page of the timeline, counted back from the newest entry (CaseView carries only the newest page). */
+  'cases.timeline': z
+    .object({ caseId: CaseId, useBackup: z.boolean().optional(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1_000) })
+    .strict(),
   /** Opens an https link in the system browser after the person confirms. */
   'external.open': z.object({ url: z.string().max(2_000) }).strict(),
+  ...recordInputs,
+  ...huntInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export type Input<C extends Channel> = z.input<(typeof inputs)[C]>;
@@ -104,9 +114,18 @@ export interface Settings {
   operator: string;
 }
 
+/** How many of the newest timeline entries a CaseView carries; older ones come page by page through cases.timeline. */
+export const TIMELINE_PAGE = 300;
+
 /** Everything the case screen needs: the document, the playbooks attached to it, and whether it may be changed. */
 export interface CaseView {
+  /**
+   * The document, except that `timeline` holds only its newest TIMELINE_PAGE entries (oldest first):
+   * a long case has tens of thousands, and every change sends the view back to the UI.
+   */
   case: CaseDocument;
+  /** How many entries the whole timeline has (case.timeline may hold fewer). */
+  timelineTotal: number;
   /** True when opened from the last good copy or when the file is from a newer app: nothing can be changed. */
   readOnly: boolean;
   problem?: CaseProblem;
@@ -116,7 +135,7 @@ export interface CaseView {
   missingPlaybooks: string[];
 }
 
-export interface Results {
+export interface Results extends HuntChannelResults {
   'app.info': AppInfo;
   'settings.get': Settings;
   'settings.update': Settings;
@@ -140,7 +159,29 @@ export interface Results {
   'cases.detachPlaybook': CaseView;
   'cases.setStepState': CaseView;
   'cases.addNote': CaseView;
+  /** Entries oldest first, ending `offset` entries before the newest. */
+  'cases.timeline': { entries: TimelineEntry[]; total: number };
   'external.open': { opened: boolean };
+  'evidence.addFile': CaseView;
+  'evidence.addText': CaseView;
+  'evidence.remove': CaseView;
+  'findings.add': CaseView;
+  'findings.update': CaseView;
+  'records.addPatch': CaseView;
+  'records.addFirewallChange': CaseView;
+  'records.addCredentialReset': CaseView;
+  'records.addAttackerEvent': CaseView;
+  'records.setInsurance': CaseView;
+  'records.setPersonalData': CaseView;
+  'records.setDetails': CaseView;
+  'notifications.set': CaseView;
+  'dates.set': CaseView;
+  'costs.add': CaseView;
+  'costs.remove': CaseView;
+  'signoff.set': CaseView;
+  'report.export': ReportExportResult;
+  'bundle.export': BundleExportResult;
+  'bundle.import': BundleImportResult;
 }
 
 export const ERROR_CODES = [

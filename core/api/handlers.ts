@@ -4,11 +4,14 @@
 import path from 'node:path';
 import type { Language, Playbook, PlaybookSummary } from '../playbooks/types';
 import { RESOLVED_STATES, progressFor } from '../cases/progress';
-import { addNote, setStepState } from '../cases/mutations';
+import { addNote } from '../cases/mutations';
+import { setStepStateGated } from '../cases/records-mutations';
 import { createCaseStore, type OpenedCase, type Progress } from '../cases/store';
 import { stepKey, type CaseDocument } from '../cases/types';
 import { createSettingsStore } from '../settings/settings';
-import { fail, type CaseView, type Handlers } from './contract';
+import { fail, TIMELINE_PAGE, type CaseView, type Handlers } from './contract';
+import { createRecordHandlers, type RecordHandlerDeps } from './handlers-records';
+import { createHuntHandlers, type HuntHandlerDeps } from './handlers-hunt';
 
 /** What the handlers need from the playbook registry (core/playbooks/registry.ts). */
 export interface PlaybookSource {
@@ -19,7 +22,7 @@ export interface PlaybookSource {
   reload(): Promise<void>;
 }
 
-export interface HandlerDeps {
+export interface HandlerDeps extends Omit<RecordHandlerDeps, 'appVersion' | 'now'>, HuntHandlerDeps {
   dataDir: string;
   bundledPlaybooksDir: string;
   appVersion: string;
@@ -91,8 +94,10 @@ export async function createHandlers(deps: HandlerDeps): Promise<Handlers> {
       if (playbook) playbooks[id] = playbook;
       else missingPlaybooks.push(id);
     }
+    const { timeline } = opened.doc;
     return {
-      case: opened.doc,
+      case: timeline.length > TIMELINE_PAGE ? { ...opened.doc, timeline: timeline.slice(-TIMELINE_PAGE) } : opened.doc,
+      timelineTotal: timeline.length,
       readOnly: opened.readOnly,
       ...(opened.problem ? { problem: opened.problem } : {}),
       playbooks,
@@ -117,7 +122,17 @@ export async function createHandlers(deps: HandlerDeps): Promise<Handlers> {
     fail('NOT_FOUND', `The step “${address.stepId}” is not part of the playbook “${address.playbookId}”.`, 'The playbook may have been updated: reload the case to see its current steps.');
   }
 
+  /** The playbooks applied to a case, for its report. */
+  async function playbooksOf(doc: CaseDocument): Promise<Playbook[]> {
+    const found = await Promise.all(attachedIds(doc).map((id) => playbookFor(id, doc.language)));
+    return found.filter((p): p is Playbook => p !== undefined);
+  }
+
+  const recordHandlers = createRecordHandlers({ deps: { ...deps, now: deps.now }, store, viewOf, playbooksOf, log });
+
   const handlers: Handlers = {
+    ...recordHandlers,
+    ...createHuntHandlers({ deps, store, playbookFor, log }),
     'app.info': async () => ({ version: deps.appVersion, platform: deps.platform, dataDir: deps.dataDir, systemLanguage: deps.systemLanguage }),
 
     'settings.get': () => settings.get(),
@@ -175,7 +190,8 @@ export async function createHandlers(deps: HandlerDeps): Promise<Handlers> {
       return viewOf(
         await store.mutate(caseId, (doc, ctx) => {
           requireKnownStep(doc, address, step !== undefined, playbook !== undefined);
-          return setStepState(address, state, reason)(doc, ctx);
+          // The evidence gate: a step the playbook marks `evidence: required` needs evidence to be done.
+          return setStepStateGated(address, state, step?.evidence ?? 'none', reason)(doc, ctx);
         }),
       );
     },
@@ -188,6 +204,12 @@ export async function createHandlers(deps: HandlerDeps): Promise<Handlers> {
           return addNote(address, text)(doc, ctx);
         }),
       );
+    },
+
+    'cases.timeline': async ({ caseId, useBackup, offset, limit }) => {
+      const { timeline } = (await store.open(caseId, { useBackup })).doc;
+      const end = Math.max(0, timeline.length - offset);
+      return { entries: timeline.slice(Math.max(0, end - limit), end), total: timeline.length };
     },
 
     'external.open': async ({ url }) => {

@@ -5,6 +5,7 @@
 // on a 2,000-step case cheap.
 import { fail } from '../api/contract';
 import type { Language } from '../playbooks/types';
+import { emptyRecords } from './records';
 import { timelineText } from './timeline-text';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -84,6 +85,7 @@ export function newCaseDocument(input: NewCaseInput, ctx: MutationContext): Case
     servers: [],
     steps: {},
     timeline: [],
+    records: emptyRecords(input.language),
   };
   doc = commit(doc, ctx, {}, entry(doc, ctx, 'case.created', timelineText.created(doc.language, title, input.organisation), { title, organisation: input.organisation }));
   for (const server of input.servers) doc = addServer(server)(doc, ctx);

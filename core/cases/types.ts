@@ -3,8 +3,9 @@
 // No Node or DOM dependency: the renderer imports these types.
 import { z } from 'zod';
 import { LANGUAGES } from '../playbooks/types';
+import { CaseRecords, RECORD_TIMELINE_KINDS } from './records';
 
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export const STEP_STATES = ['todo', 'in_progress', 'done', 'not_applicable', 'blocked', 'skipped'] as const;
 export type StepState = (typeof STEP_STATES)[number];
@@ -69,6 +70,7 @@ export const TIMELINE_KINDS = [
   'playbook.detached',
   'step.state',
   'step.note',
+  ...RECORD_TIMELINE_KINDS,
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -104,6 +106,8 @@ export const CaseDocument = z
     servers: z.array(Server).max(200),
     steps: z.record(z.string(), StepRecord),
     timeline: z.array(TimelineEntry),
+    /** What the insurer, the police and the data-protection authority need (added in version 2). */
+    records: CaseRecords,
   })
   .strict();
 export type CaseDocument = z.infer<typeof CaseDocument>;

@@ -22,7 +22,7 @@ export async function attempt<T>(request: Promise<Outcome<T>>): Promise<Outcome<
   } catch (error) {
     outcome = { ok: false, error: unexpected(error) };
   }
-  if (!outcome.ok) useNotifications.getState().pushError(outcome.error);
+  if (!outcome.ok) useNotifications.getState().pushError(outcome.error, { fromCore: true });
   return outcome;
 }
 

@@ -116,6 +116,18 @@ describe('a case from creation to archive', () => {
     for (let i = 0; i < 3; i++) await page.keyboard.press('k');
     await page.keyboard.press('Enter');
     await expect.poll(() => stepHeading(page).textContent()).toBe('Read the installed version');
+    // This step requires evidence: done is refused until some is attached (here pasted through the API).
+    await page.keyboard.press('3');
+    await page.locator('.notifications [role="alert"]').getByText(/needs evidence before it can be marked done/).waitFor();
+    await page.locator('.notifications [role="alert"]', { hasText: /needs evidence/ }).getByRole('button', { name: 'Dismiss' }).click();
+    const doc = await readCaseFile(app.dataDir);
+    await app.invoke('evidence.addText', {
+      caseId: doc.id,
+      step: { serverId: doc.servers[0]!.id, playbookId: 'sample-webapp', stepId: 'triage-version' },
+      title: 'version.txt',
+      content: '2.3.0',
+    });
+    await page.locator('[data-step-row="triage-version"]').focus();
     await page.keyboard.press('3');
     await expect.poll(() => stateGroup(page).getByRole('button', { name: 'Done' }).getAttribute('aria-pressed')).toBe('true');
 

@@ -87,6 +87,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Keep the data folder when closing (the caller owns it). */
   keepDataDir?: boolean;
+  /** Stands in for the native open dialog of the hunt tab (paths it returns pass the same allow-list). */
+  choosePaths?: (kind: 'files' | 'folders') => Promise<string[]>;
 }
 
 let sharedBrowser: Promise<Browser> | undefined;
@@ -117,6 +119,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
       return false;
     },
     log: () => undefined,
+    ...(options.choosePaths ? { choosePaths: options.choosePaths } : {}),
   });
 
   const context = await browser.newContext({
@@ -133,11 +136,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
   });
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
 
-  await page.exposeFunction('__firebreakInvoke', (channel: unknown, input: unknown) => dispatch(handlers, channel, input, () => undefined));
+  // The Outcome crosses as one JSON string: Playwright serialises a returned object value by value,
+  // which takes seconds for a large case (MBs), while Electron's structured clone takes milliseconds.
+  await page.exposeFunction('__firebreakInvoke', async (channel: unknown, input: unknown) => JSON.stringify(await dispatch(handlers, channel, input, () => undefined)));
   // The same shape as buildApi(): one function per channel, nothing generic. Init scripts cannot
   // import modules, so the channel list is passed in.
   await page.addInitScript((names: string[]) => {
-    const invoke = (window as unknown as { __firebreakInvoke: (c: string, i: unknown) => Promise<unknown> }).__firebreakInvoke;
+    const binding = (window as unknown as { __firebreakInvoke: (c: string, i: unknown) => Promise<string> }).__firebreakInvoke;
+    const invoke = async (channel: string, input: unknown): Promise<unknown> => JSON.parse(await binding(channel, input)) as unknown;
     const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
     for (const name of names) {
       const [namespace, method] = name.split('.') as [string, string];

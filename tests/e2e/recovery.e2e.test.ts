@@ -68,6 +68,28 @@ describe('an unreadable case', () => {
     expect(sha256(await readFile(caseFile))).toBe(damagedHash);
   });
 
+  it('shows the problem in French when the UI is French, with the English detail kept', async () => {
+    const { page } = app;
+    const summaries = await app.invoke<{ status: string; problem?: { message: string } }[]>('cases.list');
+    const english = summaries.find((s) => s.status === 'unreadable')!.problem!.message;
+    await page.getByRole('combobox', { name: 'Interface language' }).selectOption('fr');
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('button', { name: 'Dossiers' }).click();
+    const card = page.getByRole('region', { name: 'Dossiers à vérifier' }).getByRole('article');
+    await card.locator('.problem-message').getByText('Ce fichier de dossier est endommagé et ne peut pas être lu.', { exact: true }).waitFor();
+    await card.getByText(/^Firebreak a conservé la dernière copie saine/).waitFor();
+    await card.getByText(`Détail technique (en anglais) : ${english}`, { exact: true }).waitFor();
+
+    await card.getByRole('button', { name: 'Ouvrir la dernière copie saine (lecture seule)' }).click();
+    const banner = page.getByRole('status', { name: 'Dossier en lecture seule' });
+    await banner.getByText('Ce fichier de dossier est endommagé et ne peut pas être lu.', { exact: true }).waitFor();
+    await banner.getByText(`Détail technique (en anglais) : ${english}`, { exact: true }).waitFor();
+    expect(await banner.textContent()).not.toContain('Firebreak kept');
+
+    await page.getByRole('combobox', { name: 'Langue de l’interface' }).selectOption('en');
+    await page.getByRole('status', { name: 'Read-only case' }).getByText(english, { exact: true }).waitFor();
+    expect(sha256(await readFile(caseFile))).toBe(damagedHash);
+  });
+
   it('restores the last good copy and keeps the damaged bytes aside, unchanged', async () => {
     const { page } = app;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Cases' }).click();

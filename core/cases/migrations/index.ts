@@ -2,6 +2,7 @@
 // edited or removed (tests/core/cases/migrations.test.ts pins their hashes). Each one takes the
 // document at version `from` and returns it at `from + 1`; the result is validated after the last.
 import migrate0001StatusAndContact from './0001-status-and-contact';
+import migrate0002CaseRecords from './0002-case-records';
 
 type Json = Record<string, unknown>;
 
@@ -14,6 +15,7 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001-status-and-contact', from: 0, migrate: migrate0001StatusAndContact },
+  { name: '0002-case-records', from: 1, migrate: migrate0002CaseRecords },
 ];
 
 /** A document with no version at all predates versioning: it is version 0. */

@@ -8,10 +8,12 @@ import { api, call } from '../api';
 import { i18n } from '../i18n';
 import { useNotifications } from './notifications';
 
-export type CaseTab = 'steps' | 'timeline';
+export type CaseTab = 'steps' | 'timeline' | 'hunt';
 
 interface CaseViewState {
   view: CaseView | null;
+  /** True when the view is the last good copy (older timeline pages must come from it too). */
+  fromBackup: boolean;
   serverId?: string;
   playbookId?: string;
   /** The highlighted step in the list (moved with j/k). */
@@ -41,6 +43,9 @@ interface CaseViewState {
   setOperator: (operator: string) => Promise<boolean>;
   attach: (serverId: string, playbookId: string) => Promise<boolean>;
   addServer: (server: { name: string; product: string; version: string }) => Promise<boolean>;
+  updateServer: (serverId: string, server: { name: string; product: string; version: string }) => Promise<boolean>;
+  /** Takes a playbook off a server; its step records stay in the case and return if it is attached again. */
+  detach: (serverId: string, playbookId: string) => Promise<boolean>;
 }
 
 /** Steps of a playbook in reading order (phase by phase). */
@@ -71,12 +76,13 @@ export const useCaseView = create<CaseViewState>()((set, get) => {
 
   return {
     view: null,
+    fromBackup: false,
     tab: 'steps',
 
     open: async (id, useBackup) => {
       const view = await call(api.cases.open(useBackup ? { caseId: id, useBackup: true } : { caseId: id }));
       if (!view) return false;
-      set({ view: null, serverId: undefined, playbookId: undefined, cursorStepId: undefined, openStepId: undefined, tab: 'steps', pendingAttach: undefined, skipPromptStepId: undefined });
+      set({ view: null, fromBackup: useBackup === true, serverId: undefined, playbookId: undefined, cursorStepId: undefined, openStepId: undefined, tab: 'steps', pendingAttach: undefined, skipPromptStepId: undefined });
       get().apply(view);
       return true;
     },
@@ -91,6 +97,7 @@ export const useCaseView = create<CaseViewState>()((set, get) => {
       const first = playbook ? orderedSteps(playbook)[0]?.id : undefined;
       set({
         view,
+        ...(view.readOnly ? {} : { fromBackup: false }),
         serverId: server?.id,
         playbookId: pbId,
         cursorStepId: cursorStepId && ids.has(cursorStepId) ? cursorStepId : first,
@@ -120,7 +127,7 @@ export const useCaseView = create<CaseViewState>()((set, get) => {
     },
 
     openStep: (stepId) => set({ cursorStepId: stepId, openStepId: stepId, pendingAttach: undefined }),
-    openCursor: () => set((s) => ({ openStepId: s.cursorStepId })),
+    openCursor: () => set((s) => ({ openStepId: s.cursorStepId, pendingAttach: undefined })),
 
     jumpTo: (branch) => {
       const { view, serverId } = get();
@@ -148,6 +155,13 @@ export const useCaseView = create<CaseViewState>()((set, get) => {
     rename: (title) => mutate(() => api.cases.rename({ caseId: caseId(), title })),
     setOperator: (operator) => mutate(() => api.cases.setOperator({ caseId: caseId(), operator })),
     addServer: (server) => mutate(() => api.cases.addServer({ caseId: caseId(), server })),
+    updateServer: (serverId, server) => mutate(() => api.cases.updateServer({ caseId: caseId(), serverId, server })),
+    detach: async (serverId, playbookId) => {
+      const wasSelected = get().serverId === serverId && get().playbookId === playbookId;
+      const ok = await mutate(() => api.cases.detachPlaybook({ caseId: caseId(), serverId, playbookId }));
+      if (ok && wasSelected) get().select(serverId);
+      return ok;
+    },
     attach: async (serverId, playbookId) => {
       const ok = await mutate(() => api.cases.attachPlaybook({ caseId: caseId(), serverId, playbookId }));
       if (ok) get().select(serverId, playbookId);

@@ -8,11 +8,14 @@ export interface Notice {
   message: string;
   hint?: string;
   problems?: AppError['problems'];
+  /** Set for errors the core sent (in English): the UI shows them in its language by code. */
+  code?: AppError['code'];
 }
 
 interface NotificationState {
   notices: Notice[];
-  pushError: (error: AppError) => void;
+  /** `fromCore`: the error came from the main process in English and is shown by its code. */
+  pushError: (error: AppError, options?: { fromCore?: boolean }) => void;
   pushInfo: (message: string) => void;
   dismiss: (id: number) => void;
 }
@@ -23,9 +26,12 @@ const INFO_LIFETIME_MS = 4_000;
 
 export const useNotifications = create<NotificationState>()((set, get) => ({
   notices: [],
-  pushError: (error) =>
+  pushError: (error, options) =>
     set((s) => ({
-      notices: [...s.notices, { id: nextId++, kind: 'error' as const, message: error.message, hint: error.hint, problems: error.problems }].slice(-5),
+      notices: [
+        ...s.notices,
+        { id: nextId++, kind: 'error' as const, message: error.message, hint: error.hint, problems: error.problems, ...(options?.fromCore ? { code: error.code } : {}) },
+      ].slice(-5),
     })),
   pushInfo: (message) => {
     const id = nextId++;

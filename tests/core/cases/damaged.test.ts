@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../core/api/contract';
 import { createCaseStore, type CaseStore } from '../../../core/cases/store';
+import { CURRENT_SCHEMA_VERSION } from '../../../core/cases/types';
 import { sampleCaseInput, steppingClock, tempDataDir } from './helpers';
 
 let dir: string;
@@ -124,7 +125,7 @@ describe('a case file from a newer Firebreak', () => {
 
   it('with fields this version does not know cannot be shown, but is still untouched', async () => {
     const doc = JSON.parse(await readFile(caseFile, 'utf8')) as Record<string, unknown>;
-    const newer = JSON.stringify({ ...doc, schemaVersion: 2, evidence: [] });
+    const newer = JSON.stringify({ ...doc, schemaVersion: CURRENT_SCHEMA_VERSION + 1, unknownField: [] });
     await writeFile(caseFile, newer);
     expect(await codeOf(store.open(caseId))).toBe('STORAGE_UNREADABLE');
     expect(await codeOf(store.rename(caseId, 'x'))).toBe('READ_ONLY');

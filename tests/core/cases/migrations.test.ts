@@ -18,6 +18,7 @@ const fixture = path.resolve(__dirname, 'fixtures/case-v0.json');
  */
 const RELEASED_MIGRATION_HASHES: Record<string, string> = {
   '0001-status-and-contact.ts': '40ec16247605a7d6d0a46dcd0e93e5aafe8647da25beec61e2bdd127d9f210d3',
+  '0002-case-records.ts': '2563211ea71e3f4e5c2548216264d240444700eb4e7116437e49e640f4664e4e',
 };
 
 describe('case migrations', () => {
@@ -86,7 +87,7 @@ describe('case migrations', () => {
 
       await store.restore(id);
       const saved = JSON.parse(await readFile(path.join(folder, 'case.json'), 'utf8')) as unknown;
-      expect(CaseDocument.parse(saved)).toMatchObject({ schemaVersion: 1, status: 'active' });
+      expect(CaseDocument.parse(saved)).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, status: 'active' });
       expect(await readFile(path.join(folder, 'case.json.bak'), 'utf8')).toBe(original);
     });
   });

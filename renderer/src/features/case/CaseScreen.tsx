@@ -9,6 +9,7 @@ import { StepDetail } from './StepDetail';
 import { Timeline } from './Timeline';
 import { SkipDialog } from './SkipDialog';
 import { useCaseKeys } from './use-case-keys';
+import { HuntPanel } from '../hunt/HuntPanel';
 
 export function CaseScreen(): React.JSX.Element {
   const { t } = useTranslation();
@@ -37,10 +38,15 @@ export function CaseScreen(): React.JSX.Element {
           {t('case.tabSteps')}
         </button>
         <button type="button" role="tab" id="tab-timeline" aria-selected={tab === 'timeline'} aria-controls="panel-timeline" onClick={() => setTab('timeline')}>
-          {t('case.tabTimeline')} <span className="count">{view.case.timeline.length}</span>
+          {t('case.tabTimeline')} <span className="count">{view.timelineTotal}</span>
+        </button>
+        <button type="button" role="tab" id="tab-hunt" aria-selected={tab === 'hunt'} aria-controls="panel-hunt" onClick={() => setTab('hunt')}>
+          {t('hunt.tab')}
         </button>
       </div>
-      {tab === 'steps' ? (
+      {tab === 'hunt' ? (
+        <HuntPanel />
+      ) : tab === 'steps' ? (
         <div className="case-columns" role="tabpanel" id="panel-steps" aria-labelledby="tab-steps">
           <ServersPanel />
           <StepList />

@@ -4,7 +4,8 @@ import { progressFor } from '../../../../core/cases/progress';
 import { useCaseView } from '../../stores/case-view';
 import { ProgressBar } from '../shell/ProgressBar';
 import { AttachPicker } from './AttachPicker';
-import { AddServerForm } from './AddServerForm';
+import { AddServerForm, ServerForm } from './AddServerForm';
+import { DetachDialog } from './DetachDialog';
 
 /** Servers of the case, the playbooks attached to each, and their progress. */
 export function ServersPanel(): React.JSX.Element | null {
@@ -14,6 +15,8 @@ export function ServersPanel(): React.JSX.Element | null {
   const playbookId = useCaseView((s) => s.playbookId);
   const select = useCaseView((s) => s.select);
   const [attachTo, setAttachTo] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [detaching, setDetaching] = useState<{ serverId: string; playbookId: string } | null>(null);
 
   const progress = useMemo(() => {
     const result = new Map<string, ReturnType<typeof progressFor>>();
@@ -36,8 +39,31 @@ export function ServersPanel(): React.JSX.Element | null {
       {view.case.servers.length === 0 && <p className="muted">{t('servers.none')}</p>}
       {view.case.servers.map((server) => (
         <section key={server.id} className={`server ${server.id === serverId ? 'selected' : ''}`} aria-label={t('servers.serverLabel', { name: server.name })}>
-          <h3 className="server-name">{server.name}</h3>
-          <p className="muted small">{[server.product, server.version].filter(Boolean).join(' ') || t('servers.noProduct')}</p>
+          {editing === server.id ? (
+            <ServerForm
+              label={t('servers.editTitle', { name: server.name })}
+              initial={{ name: server.name, product: server.product, version: server.version }}
+              submitLabel={t('servers.save')}
+              onSubmit={async (draft) => {
+                const ok = await useCaseView.getState().updateServer(server.id, draft);
+                if (ok) setEditing(null);
+                return ok;
+              }}
+              onCancel={() => setEditing(null)}
+            />
+          ) : (
+            <div className="server-head">
+              <div>
+                <h3 className="server-name">{server.name}</h3>
+                <p className="muted small">{[server.product, server.version].filter(Boolean).join(' ') || t('servers.noProduct')}</p>
+              </div>
+              {!locked && (
+                <button type="button" className="small-button quiet" aria-label={t('servers.editFor', { name: server.name })} onClick={() => setEditing(server.id)}>
+                  {t('servers.edit')}
+                </button>
+              )}
+            </div>
+          )}
           <ul className="attached">
             {server.playbooks.map((attached) => {
               const playbook = view.playbooks[attached.playbookId];
@@ -45,15 +71,27 @@ export function ServersPanel(): React.JSX.Element | null {
               const isSelected = server.id === serverId && attached.playbookId === playbookId;
               return (
                 <li key={attached.playbookId} className={isSelected ? 'selected' : ''}>
-                  <button
-                    type="button"
-                    className="attached-button"
-                    aria-current={isSelected ? 'true' : undefined}
-                    disabled={!playbook}
-                    onClick={() => select(server.id, attached.playbookId)}
-                  >
-                    {playbook?.meta.title ?? attached.playbookId}
-                  </button>
+                  <div className="attached-line">
+                    <button
+                      type="button"
+                      className="attached-button"
+                      aria-current={isSelected ? 'true' : undefined}
+                      disabled={!playbook}
+                      onClick={() => select(server.id, attached.playbookId)}
+                    >
+                      {playbook?.meta.title ?? attached.playbookId}
+                    </button>
+                    {!locked && (
+                      <button
+                        type="button"
+                        className="small-button quiet"
+                        aria-label={t('servers.detachFor', { title: playbook?.meta.title ?? attached.playbookId, name: server.name })}
+                        onClick={() => setDetaching({ serverId: server.id, playbookId: attached.playbookId })}
+                      >
+                        {t('servers.detach')}
+                      </button>
+                    )}
+                  </div>
                   {!playbook && <p className="warn-text small">{t('servers.missingPlaybook')}</p>}
                   {p && <ProgressBar done={p.overall.resolved} total={p.overall.total} label={t('servers.progressOf', { title: playbook?.meta.title })} />}
                   {p && isSelected && playbook && (
@@ -82,6 +120,7 @@ export function ServersPanel(): React.JSX.Element | null {
       )}
       {!locked && <AddServerForm />}
       {attachTo && <AttachPicker serverId={attachTo} onClose={() => setAttachTo(null)} />}
+      {detaching && <DetachDialog {...detaching} onClose={() => setDetaching(null)} />}
     </aside>
   );
 }

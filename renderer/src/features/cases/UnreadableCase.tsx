@@ -6,6 +6,7 @@ import { useCaseView } from '../../stores/case-view';
 import { useNav } from '../../stores/nav';
 import { useNotifications } from '../../stores/notifications';
 import { openCase } from './open-case';
+import { useProblemText } from '../shell/localise';
 
 type Unreadable = Extract<CaseSummary, { status: 'unreadable' }>;
 
@@ -13,6 +14,7 @@ type Unreadable = Extract<CaseSummary, { status: 'unreadable' }>;
 export function UnreadableCase({ summary }: { summary: Unreadable }): React.JSX.Element {
   const { t } = useTranslation();
   const { problem } = summary;
+  const text = useProblemText(problem);
 
   const restore = async (): Promise<void> => {
     const view = await call(api.cases.recover({ caseId: summary.id }));
@@ -29,8 +31,9 @@ export function UnreadableCase({ summary }: { summary: Unreadable }): React.JSX.
         {t('recovery.heading')}
         <code className="unreadable-id">{summary.id}</code>
       </h3>
-      <p className="problem-message">{problem.message}</p>
-      <p className="muted">{problem.hint}</p>
+      <p className="problem-message">{text?.message}</p>
+      <p className="muted">{text?.hint}</p>
+      {text?.detail && <p className="muted small problem-detail">{text.detail}</p>}
       <p className="muted small">
         {t('recovery.file')} <code>{problem.file}</code>
       </p>

@@ -6,6 +6,7 @@ import { useCases } from '../../stores/cases';
 import { useCaseView } from '../../stores/case-view';
 import { useNav } from '../../stores/nav';
 import { useSettings } from '../../stores/settings';
+import { useErrorText } from '../shell/localise';
 
 interface ServerDraft {
   key: number;
@@ -27,6 +28,8 @@ export function NewCaseForm(): React.JSX.Element {
   const [operator, setOperator] = useState(settings.operator);
   const [servers, setServers] = useState<ServerDraft[]>([blankServer()]);
   const [error, setError] = useState<AppError | null>(null);
+  const errorText = useErrorText();
+  const shownError = error ? errorText(error) : null;
   const [busy, setBusy] = useState(false);
 
   const editServer = (key: number, patch: Partial<ServerDraft>): void =>
@@ -64,10 +67,11 @@ export function NewCaseForm(): React.JSX.Element {
       <h1 id="new-case-title">{t('newCase.title')}</h1>
       <p className="muted">{t('newCase.intro')}</p>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {error && (
+        {shownError && (
           <div className="form-error" role="alert">
-            <p>{error.message}</p>
-            {error.hint && <p className="muted">{error.hint}</p>}
+            <p>{shownError.message}</p>
+            {shownError.hint && <p className="muted">{shownError.hint}</p>}
+            {shownError.detail && <p className="muted small">{shownError.detail}</p>}
           </div>
         )}
         <label>
