@@ -7,7 +7,14 @@ const root = import.meta.dirname;
 export default defineConfig({
   main: {
     // The hunt worker is its own entry so worker_threads can load it by path (core/hunt/index.ts).
-    build: { rollupOptions: { input: { index: resolve(root, 'electron/main.ts'), 'hunt-worker': resolve(root, 'core/hunt/worker.ts') } } },
+    build: {
+      rollupOptions: {
+        input: { index: resolve(root, 'electron/main.ts'), 'hunt-worker': resolve(root, 'core/hunt/worker.ts') },
+        // The app prints PDFs with webContents.printToPDF; playwright-core is only the command line's
+        // fallback printer, so it must not be bundled into the main process (6 MB never loaded).
+        external: ['playwright-core'],
+      },
+    },
   },
   preload: {
     // A sandboxed preload cannot be an ES module: emit CommonJS (out/preload/index.cjs).
