@@ -12,7 +12,7 @@ export function toolHelp(list: readonly CliCommand[] = commands): string {
   const width = Math.max(...list.map((c) => c.name.length));
   return `Usage: firebreak <command> [options]
 
-Firebreak's incident-response core without the window: check playbooks, and more.
+Firebreak's incident-response core without the window: check playbooks, hunt, report, bundle.
 
 Commands:
 ${list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
