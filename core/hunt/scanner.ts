@@ -4,10 +4,11 @@
 // and strings for the few lines where a literal occurs (or for rules that must see every line).
 import { createHash, type Hash } from 'node:crypto';
 import type { LogFormat } from '../playbooks/types';
-import { lineRuleApplies, literalScanners, type CompiledRules, type LineRule, type LineView } from './compile';
+import { lineRuleApplies, type CompiledRules, type LineRule, type LineView } from './compile';
 import { cleoFields, detectFormat, type LineKind } from './formats';
 import { indexHeader, normalizeTimestamp, splitCsv, splitW3c, timestampColumn } from './fields';
 import type { CandidatePaths } from './glob';
+import { FOLD, MultiLiteralSearcher } from './multi-literal';
 import { excerpt } from './text';
 import type { FileCoverage, Finding, HuntLimits } from './types';
 
@@ -26,9 +27,8 @@ export interface ScanState {
   files: FileCoverage[];
   /** Called between blocks: throws to stop when the hunt is cancelled. */
   checkpoint(): void;
-  prefilters: Map<string, RegExp[]>;
-  /** Literal → rules maps, per set of applicable rules (shared across files like `prefilters`). */
-  literalMaps: Map<string, Map<string, LineRule[]>>;
+  /** Literal searchers per set of applicable rules, shared across the files of a worker. */
+  prefilters: Map<string, Prefilter | undefined>;
 }
 
 export interface ScanTarget {
@@ -106,9 +106,10 @@ class FileScan {
   private binary = false;
   private rules: LineRule[] = [];
   private everyLine: LineRule[] = [];
-  private withLiterals: LineRule[] = [];
-  private rulesByLiteral = new Map<string, LineRule[]>();
-  private scanners: RegExp[] = [];
+  private prefilter: Prefilter | undefined;
+  /** Per rule slot, the last candidate line it was queued for (de-duplicates rules on a line). */
+  private seenOnLine = new Int32Array(0);
+  private lineStamp = 0;
   private header: Header | undefined;
   private bareHeaderPending = false;
   private first?: string;
@@ -139,7 +140,8 @@ class FileScan {
     }
     for (const h of this.hashes) h.hash.update(chunk);
     if (!this.started) {
-      this.head.push(chunk);
+      // kept across reads: copied, since the reader reuses its buffers
+      this.head.push(Buffer.from(chunk));
       this.headBytes += chunk.length;
       if (this.headBytes < HEAD_BYTES) return;
       this.start();
@@ -205,22 +207,27 @@ class FileScan {
     for (const r of this.rules) this.state.tally.examined[r.index]!++;
     this.everyLine = this.rules.filter((r) => r.literals === null);
     const withLiterals = this.rules.filter((r) => r.literals !== null);
-    this.withLiterals = withLiterals;
     const key = withLiterals.map((r) => r.index).join(',');
-    let scanners = this.state.prefilters.get(key);
-    if (scanners === undefined) {
-      scanners = literalScanners(withLiterals.flatMap((r) => r.literals!));
-      this.state.prefilters.set(key, scanners);
-    }
-    this.scanners = scanners;
-    this.rulesByLiteral = rulesByLiteral(withLiterals, this.state);
+    if (!this.state.prefilters.has(key)) this.state.prefilters.set(key, buildPrefilter(withLiterals));
+    this.prefilter = this.state.prefilters.get(key);
+    this.seenOnLine = new Int32Array(withLiterals.length);
   }
 
   private feed(chunk: Buffer): void {
     let data = chunk;
     if (this.carry) {
-      data = Buffer.concat([this.carry, chunk]);
-      this.carry = null;
+      // finish the carried line with the head of this chunk; the rest is scanned in place (no copy)
+      const nl = chunk.indexOf(NL);
+      if (nl === -1 || this.carry.length + nl + 1 > this.state.limits.maxLineBytes) {
+        data = Buffer.concat([this.carry, chunk]);
+        this.carry = null;
+      } else {
+        const joined = Buffer.concat([this.carry, chunk.subarray(0, nl + 1)]);
+        this.carry = null;
+        this.block(joined, false);
+        data = chunk.subarray(nl + 1);
+        if (data.length === 0) return;
+      }
     }
     const lastNl = data.lastIndexOf(NL);
     if (lastNl === -1) {
@@ -240,22 +247,20 @@ class FileScan {
 
   /** One block of whole lines (or a piece of an over-long line when `cut`). */
   private block(buf: Buffer, cut: boolean): void {
-    const text = buf.toString('latin1');
     const needFields = this.kind !== 'lines';
-    const lower = this.rules.length > 0 || needFields ? text.toLowerCase() : text;
-    const newlines = text.match(/\n/g)?.length ?? 0;
+    const newlines = countNewlines(buf);
     const lineBase = this.lines;
 
     // Headers: `#Fields:` lines (IIS, Exchange) may change mid-file; a bare CSV header is the first
     // non-comment line when no `#Fields:` came before it.
     const headers: { at: number; header: Header }[] = [];
-    if (needFields && this.kind !== 'cleo') this.findHeaders(text, lower, headers);
+    if (needFields && this.kind !== 'cleo') this.findHeaders(buf, headers);
     const headerAt = (pos: number): Header | undefined => {
       let h = this.header;
       for (const e of headers) if (e.at <= pos) h = e.header;
       return h;
     };
-    if (needFields) this.sampleTimes(text, lower, headers, headerAt);
+    if (needFields) this.sampleTimes(buf, headerAt);
     if (headers.length > 0) this.header = headers[headers.length - 1]!.header;
 
     if (this.rules.length === 0) {
@@ -263,90 +268,72 @@ class FileScan {
       return;
     }
 
-    const counter = () => {
-      let countedPos = 0;
-      let countedLines = lineBase;
-      return (pos: number) => {
-        for (let i = text.indexOf('\n', countedPos); i !== -1 && i < pos; i = text.indexOf('\n', i + 1)) countedLines++;
-        countedPos = pos;
-        return countedLines + 1;
-      };
-    };
-
     if (this.everyLine.length > 0) {
       // rules without a literal look at every line (slow path, only for the files they apply to)
-      const lineNumberAt = counter();
-      for (let start = 0; start < text.length; ) {
-        let end = text.indexOf('\n', start);
-        if (end === -1) end = text.length;
-        this.evaluateLine(text, lower, start, end, this.everyLine, headerAt, lineNumberAt);
+      const lineNumberAt = lineCounter(buf, lineBase);
+      for (let start = 0; start < buf.length; ) {
+        let end = buf.indexOf(NL, start);
+        if (end === -1) end = buf.length;
+        this.evaluateLine(buf, start, end, this.everyLine, headerAt, lineNumberAt);
         start = end + 1;
       }
     }
-    const lineNumberAt = counter();
-    if (this.scanners.length > 0 && this.withLiterals.length > 0) {
-      // each scanner yields the lines where one of its literals occurs; with two, merge them in order
-      const starts: number[] = [];
-      for (const re of this.scanners) {
-        re.lastIndex = 0;
-        for (let m = re.exec(lower); m; m = re.exec(lower)) {
-          const start = lower.lastIndexOf('\n', m.index) + 1;
-          let end = lower.indexOf('\n', m.index);
-          if (end === -1) end = lower.length;
-          starts.push(start);
-          re.lastIndex = end + 1;
+    const prefilter = this.prefilter;
+    if (prefilter) {
+      // Only the lines where a rule's literal occurs are decoded and looked at, with the rules whose
+      // literal it is. Matches come in the order they end, so they arrive line after line.
+      const lineNumberAt = lineCounter(buf, lineBase);
+      const { searcher, rulesByLiteral } = prefilter;
+      const seen = this.seenOnLine;
+      let lineStart = -1;
+      let lineEnd = -1;
+      let lineId = this.lineStamp;
+      const onLine: LineRule[] = [];
+      const flush = () => {
+        if (onLine.length === 0) return;
+        if (onLine.length > 1) onLine.sort((a, b) => a.index - b.index);
+        this.evaluateLine(buf, lineStart, lineEnd, onLine, headerAt, lineNumberAt);
+        onLine.length = 0;
+      };
+      searcher.scan(buf, 0, buf.length, (id, at) => {
+        if (at >= lineEnd) {
+          const start = at === 0 ? 0 : buf.lastIndexOf(NL, at - 1) + 1;
+          // a literal spanning a line break belongs to no line (as grep would say)
+          if (start < lineEnd) return;
+          flush();
+          lineStart = start;
+          lineEnd = buf.indexOf(NL, at);
+          if (lineEnd === -1) lineEnd = buf.length;
+          lineId++;
+        } else if (at < lineStart) return;
+        for (const rule of rulesByLiteral[id]!) {
+          if (seen[rule.slot] === lineId) continue;
+          seen[rule.slot] = lineId;
+          onLine.push(rule.rule);
         }
-      }
-      if (this.scanners.length > 1) starts.sort((a, b) => a - b);
-      let previous = -1;
-      for (const start of starts) {
-        if (start === previous) continue;
-        previous = start;
-        let end = lower.indexOf('\n', start);
-        if (end === -1) end = lower.length;
-        this.evaluateLine(text, lower, start, end, this.rulesOnLine(lower.slice(start, end)), headerAt, lineNumberAt);
-      }
+      });
+      flush();
+      this.lineStamp = lineId;
     }
     this.lines += newlines;
     void cut;
   }
 
-  /** The rules one of whose literals occurs in this line (overlapping occurrences included). */
-  private rulesOnLine(lineLower: string): LineRule[] {
-    const found = new Set<LineRule>();
-    for (const re of this.scanners) {
-      re.lastIndex = 0;
-      for (let m = re.exec(lineLower); m; m = re.exec(lineLower)) {
-        for (const rule of this.rulesByLiteral.get(m[0]) ?? []) found.add(rule);
-        re.lastIndex = m.index + 1;
-      }
-    }
-    return [...found].sort((a, b) => a.index - b.index);
-  }
-
-  private evaluateLine(
-    text: string,
-    lower: string,
-    start: number,
-    end: number,
-    rules: LineRule[],
-    headerAt: (pos: number) => Header | undefined,
-    lineNumberAt: (pos: number) => number,
-  ): void {
+  private evaluateLine(buf: Buffer, start: number, end: number, rules: readonly LineRule[], headerAt: (pos: number) => Header | undefined, lineNumberAt: (pos: number) => number): void {
     let stop = end;
-    if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
+    if (stop > start && buf[stop - 1] === 13) stop--;
     if (stop === start) return;
-    const lineText = text.slice(start, stop);
-    const lineLower = lower.slice(start, stop);
+    const lineText = buf.toString('latin1', start, stop);
+    const lineLower = lineText.toLowerCase();
     const kind = this.kind;
-    const isComment = lineText.charCodeAt(0) === 35; /* # */
+    const isComment = buf[start] === 35; /* # */
     const header = kind === 'csv' || kind === 'w3c' ? headerAt(start) : undefined;
     let utf8: string | undefined;
     let values: string[] | Map<string, string> | undefined;
     const view: LineView = {
       text: lineText,
       lower: lineLower,
-      utf8: () => (utf8 ??= Buffer.from(lineText, 'latin1').toString('utf8')),
+      utf8: () => (utf8 ??= NON_ASCII.test(lineText) ? Buffer.from(lineText, 'latin1').toString('utf8') : lineText),
       field: (name) => {
         if (name === 'line') return view.utf8();
         if (kind === 'lines' || isComment) return undefined;
@@ -363,7 +350,7 @@ class FileScan {
     };
     let lineNo = 0;
     for (const rule of rules) {
-        const hit = rule.evaluate(view);
+      const hit = rule.evaluate(view);
       if (!hit) continue;
       lineNo ||= lineNumberAt(start);
       const shown = excerpt(lineText, hit.start, hit.length);
@@ -371,25 +358,27 @@ class FileScan {
     }
   }
 
-  private findHeaders(text: string, lower: string, out: { at: number; header: Header }[]): void {
-    for (let at = lower.indexOf('#fields:'); at !== -1; at = lower.indexOf('#fields:', at + 8)) {
-      if (at > 0 && lower.charCodeAt(at - 1) !== NL) continue;
-      let end = text.indexOf('\n', at);
-      if (end === -1) end = text.length;
-      const line = text.slice(at + 8, end).replace(/\r$/, '').trim();
+  private findHeaders(buf: Buffer, out: { at: number; header: Header }[]): void {
+    // `#Fields:` at the start of a line, in any case; lines starting with # are few, so find them by "\n#"
+    for (let at = buf[0] === 35 ? 0 : nextCommentLine(buf, 0); at !== -1; at = nextCommentLine(buf, at + 1)) {
+      if (!startsWithFolded(buf, at, FIELDS)) continue;
+      let end = buf.indexOf(NL, at);
+      if (end === -1) end = buf.length;
+      const raw = buf.toString('latin1', at + 8, end).replace(/\r$/, '');
+      const line = raw.trim();
       const names = this.kind === 'w3c' ? line.split(/\s+/) : splitCsv(line);
-      out.push({ at, header: this.makeHeader(names, lower.slice(at + 8, end).replace(/\r$/, '').trim()) });
+      out.push({ at, header: this.makeHeader(names, raw.toLowerCase().trim()) });
       this.bareHeaderPending = false;
     }
     if (this.bareHeaderPending && this.kind === 'csv') {
       // the first line that is neither empty nor a comment, if it comes before any #Fields:
-      for (let start = 0; start < text.length; ) {
-        let end = text.indexOf('\n', start);
-        if (end === -1) end = text.length;
-        const line = text.slice(start, end).replace(/\r$/, '');
+      for (let start = 0; start < buf.length; ) {
+        let end = buf.indexOf(NL, start);
+        if (end === -1) end = buf.length;
+        const line = buf.toString('latin1', start, end).replace(/\r$/, '');
         if (line.length > 0 && !line.startsWith('#')) {
           if (out.length === 0 || out[0]!.at > start) {
-            out.unshift({ at: start, header: this.makeHeader(splitCsv(line.replace(/^\u00ef\u00bb\u00bf/, '')), lower.slice(start, start + line.length)) });
+            out.unshift({ at: start, header: this.makeHeader(splitCsv(line.replace(/^\u00ef\u00bb\u00bf/, '')), line.toLowerCase()) });
           }
           this.bareHeaderPending = false;
           break;
@@ -410,15 +399,15 @@ class FileScan {
   }
 
   /** The time range: the first and the last entry of each block are enough for append-only logs. */
-  private sampleTimes(text: string, lower: string, headers: { at: number }[], headerAt: (pos: number) => Header | undefined): void {
+  private sampleTimes(buf: Buffer, headerAt: (pos: number) => Header | undefined): void {
     const take = (start: number, end: number) => {
-      const line = text.slice(start, end).replace(/\r$/, '');
+      const line = buf.toString('latin1', start, end).replace(/\r$/, '');
       if (line.length === 0 || line.startsWith('#')) return false;
       let ts: string | undefined;
       if (this.kind === 'cleo') ts = cleoFields(line).get('date');
       else {
         const h = headerAt(start);
-        if (!h || h.ts === undefined || lower.slice(start, start + line.length) === h.lowerLine) return false;
+        if (!h || h.ts === undefined || line.toLowerCase() === h.lowerLine) return false;
         const values = this.kind === 'csv' ? splitCsv(line) : splitW3c(line);
         ts = values[h.ts];
         if (h.tsTime !== undefined && h.tsTime !== h.ts) ts = `${ts ?? ''} ${values[h.tsTime] ?? ''}`;
@@ -429,18 +418,17 @@ class FileScan {
       else this.extend(norm);
       return true;
     };
-    void headers;
     let start = 0;
-    for (let tries = 0; tries < 20 && start < text.length; tries++) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) end = text.length;
+    for (let tries = 0; tries < 20 && start < buf.length; tries++) {
+      let end = buf.indexOf(NL, start);
+      if (end === -1) end = buf.length;
       if (take(start, end)) break;
       start = end + 1;
     }
-    let end = text.length;
-    if (text.charCodeAt(end - 1) === NL) end--;
+    let end = buf.length;
+    if (buf[end - 1] === NL) end--;
     for (let tries = 0; tries < 20 && end > 0; tries++) {
-      const s = text.lastIndexOf('\n', end - 1) + 1;
+      const s = end === 0 ? 0 : buf.lastIndexOf(NL, end - 1) + 1;
       if (take(s, end)) break;
       end = s - 1;
     }
@@ -452,23 +440,68 @@ class FileScan {
   }
 }
 
-/**
- * Literal → the rules it can start. A literal also stands for every shorter literal it contains,
- * because the scan reports only the longest literal found at a position.
- */
-function rulesByLiteral(rules: LineRule[], state: ScanState): Map<string, LineRule[]> {
-  const key = `rules:${rules.map((r) => r.index).join(',')}`;
-  const cached = state.literalMaps.get(key);
-  if (cached) return cached;
-  const direct = new Map<string, LineRule[]>();
-  for (const rule of rules) for (const lit of rule.literals ?? []) direct.set(lit, [...(direct.get(lit) ?? []), rule]);
-  const literals = [...direct.keys()];
-  const map = new Map<string, LineRule[]>();
-  for (const lit of literals) {
-    const set = new Set<LineRule>();
-    for (const other of literals) if (lit.includes(other)) for (const r of direct.get(other)!) set.add(r);
-    map.set(lit, [...set]);
-  }
-  state.literalMaps.set(key, map);
-  return map;
+const FIELDS = Buffer.from('#fields:', 'latin1');
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** Does `buf` hold `lowerNeedle` at `at`, ignoring case? */
+function startsWithFolded(buf: Buffer, at: number, lowerNeedle: Buffer): boolean {
+  if (at + lowerNeedle.length > buf.length) return false;
+  for (let j = 0; j < lowerNeedle.length; j++) if (FOLD[buf[at + j]!] !== lowerNeedle[j]) return false;
+  return true;
+}
+
+/** The start of the next line at or after `from` that begins with `#`, or -1. */
+function nextCommentLine(buf: Buffer, from: number): number {
+  const at = buf.indexOf(COMMENT_LINE, Math.max(0, from - 1));
+  return at === -1 ? -1 : at + 1;
+}
+const COMMENT_LINE = Buffer.from('\n#', 'latin1');
+
+/** Line breaks in a buffer: memchr through indexOf, far faster than a loop over the bytes. */
+export function countNewlines(buf: Uint8Array, from = 0, to = buf.length): number {
+  let n = 0;
+  const b = buf as Buffer;
+  for (let i = b.indexOf(NL, from); i !== -1 && i < to; i = b.indexOf(NL, i + 1)) n++;
+  return n;
+}
+
+/** Line number (1-based) of a position, for positions asked in increasing order. */
+function lineCounter(buf: Buffer, linesBefore: number): (pos: number) => number {
+  let countedPos = 0;
+  let counted = linesBefore;
+  return (pos) => {
+    if (pos > countedPos) {
+      counted += countNewlines(buf, countedPos, pos);
+      countedPos = pos;
+    }
+    return counted + 1;
+  };
+}
+
+export interface Prefilter {
+  searcher: MultiLiteralSearcher;
+  /** Literal id → the rules it selects, each with its slot in this rule set (for de-duplication per line). */
+  rulesByLiteral: { rule: LineRule; slot: number }[][];
+}
+
+/** One searcher over the literals of every rule that applies to a file (cached per set of rules). */
+export function buildPrefilter(rules: readonly LineRule[]): Prefilter | undefined {
+  const ids = new Map<string, number>();
+  const rulesByLiteral: Prefilter['rulesByLiteral'] = [];
+  rules.forEach((rule, slot) => {
+    for (const lit of rule.literals ?? []) {
+      const key = lit.toLowerCase();
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+        rulesByLiteral.push([]);
+      }
+      const list = rulesByLiteral[id]!;
+      if (!list.some((r) => r.rule === rule)) list.push({ rule, slot });
+    }
+  });
+  if (ids.size === 0) return undefined;
+  return { searcher: new MultiLiteralSearcher([...ids.keys()]), rulesByLiteral };
 }

@@ -8,7 +8,7 @@ import { checkPathRules, scanStream, type ScanState, type ScanTarget } from './s
 import { ArchiveRefused, bufferAccess, entryProblem, formatBytes, readZipDirectory, readZipEntry, type RandomAccess } from './zip';
 import type { SkippedFile } from './types';
 
-const CHUNK = 1024 * 1024;
+const CHUNK = 4 * 1024 * 1024;
 const MIB = 1024 * 1024;
 
 export interface FileTask {
@@ -72,16 +72,30 @@ export async function scanFileTask(task: FileTask, state: ScanState, report: Sou
   }
 }
 
-/** Reads a file in 1 MiB chunks; `reuse` keeps one buffer when each chunk is consumed before the next read. */
+/**
+ * Reads a file in 4 MiB chunks, the next read already under way while the caller works on the
+ * current chunk (two buffers take turns), so the scanning thread does not wait for the disk.
+ * `reuse`: each chunk is consumed before the next one is asked for (the scanner copies what it keeps).
+ */
 async function* readFile(fh: FileHandle, onRead: (n: number) => void, reuse: boolean): AsyncGenerator<Buffer> {
-  let buf = Buffer.allocUnsafe(CHUNK);
-  for (let position = 0; ; ) {
-    if (!reuse) buf = Buffer.allocUnsafe(CHUNK);
-    const { bytesRead } = await fh.read(buf, 0, CHUNK, position);
-    if (bytesRead === 0) return;
-    position += bytesRead;
-    onRead(bytesRead);
-    yield buf.subarray(0, bytesRead);
+  const buffers = reuse ? [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)] : [];
+  let turn = 0;
+  const read = (position: number) => {
+    const buf = reuse ? buffers[(turn ^= 1)]! : Buffer.allocUnsafe(CHUNK);
+    return fh.read(buf, 0, CHUNK, position).then(({ bytesRead }) => buf.subarray(0, bytesRead));
+  };
+  let position = 0;
+  let pending = read(0);
+  pending.catch(() => {});
+  for (;;) {
+    const chunk = await pending;
+    if (chunk.length === 0) return;
+    position += chunk.length;
+    pending = read(position);
+    // if the caller stops early (cancel, error), a failed read-ahead is nobody's business
+    pending.catch(() => {});
+    onRead(chunk.length);
+    yield chunk;
   }
 }
 

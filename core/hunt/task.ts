@@ -20,8 +20,7 @@ export interface TaskRunner {
 
 export function createTaskRunner(rules: RuleInput[], limits: HuntLimits): TaskRunner {
   const compiled = compileRules(rules);
-  const prefilters = new Map<string, RegExp[]>();
-  const literalMaps: ScanState['literalMaps'] = new Map();
+  const prefilters: ScanState['prefilters'] = new Map();
   return {
     compiled,
     async run(task, onRead, isCancelled) {
@@ -32,7 +31,6 @@ export function createTaskRunner(rules: RuleInput[], limits: HuntLimits): TaskRu
         files: [],
         tally: newTally(rules.length),
         prefilters,
-        literalMaps,
         checkpoint() {
           if (isCancelled()) throw new HuntCancelled('cancelled');
         },

@@ -106,7 +106,7 @@ describe('IIS, Cleo, event and plain logs', () => {
 
   it('gives every format the whole line as the field "line", and cuts absurdly long lines', async () => {
     const r1 = rule('line', { log: { format: 'plain', where: { field: 'line', contains: 'needs to be removed' } } });
-    const long = `${'A'.repeat(3_000_000)} needs to be removed`;
+    const long = `${'A'.repeat(9_000_000)} needs to be removed`; // longer than two 4 MiB read chunks
     const r = await once('any.txt', `first\n${long}\nDownload failed and temporary file 'x' needs to be removed\n`, [r1]);
     expect(r.findings.map((f) => f.line)).toEqual([2, 3]);
     expect(r.findings[0]!.match.length).toBeLessThan(400);

@@ -59,16 +59,19 @@ describe('reading in large chunks', () => {
     try {
       const lines = [IIS_HEADER];
       // ~9 MiB: hits right at the start and end of the file and across chunk borders
-      for (let i = 0; lines.join('\n').length < 9.2 * 1024 * 1024; i++) {
-        const hit = i === 0 || i % 9973 === 0;
+      for (let i = 0, size = 0; size < 9.2 * 1024 * 1024; i++) {
+        // a hit every 997 lines, plus the lines that straddle each 4 MiB chunk border
+        const border = Math.floor((size + 140) / (4 * 1024 * 1024)) > Math.floor(size / (4 * 1024 * 1024));
+        const hit = i === 0 || i % 997 === 0 || border;
         lines.push(iisLine({ stem: hit ? '/ecp/DDI/DDIService.svc/SetObject' : '/owa/', query: hit ? 'schema=ResetOABVirtualDirectory' : '-', method: 'POST', user: hit ? 'CONTOSO\\EXCH$' : 'CONTOSO\\alice' }));
+        size += lines[lines.length - 1]!.length + 1;
       }
       const content = `${lines.join('\n')}\n`;
       t.write('W3SVC1/u_ex1.log', content);
       const r = rule('reset', { log: { format: 'iis-w3c', where: { all: [{ field: 'cs-uri-stem', equals: '/ecp/DDI/DDIService.svc/SetObject' }, { field: 'cs-username', endsWith: '$' }] } } });
       const result = await runHunt({ paths: [t.dir], rules: [r], workers: 0 });
       const expected = content.split('\n').flatMap((l, i) => (l.includes('SetObject') ? [i + 1] : []));
-      expect(expected.length).toBeGreaterThan(90);
+      expect(expected.length).toBeGreaterThan(70);
       expect(result.findings.map((f) => f.line)).toEqual(expected);
       expect(result.coverage.files[0]!.lines).toBe(content.split('\n').length - 1);
     } finally {
