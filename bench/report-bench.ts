@@ -77,7 +77,8 @@ if (!chromium) {
     );
   }
   const pdfMs = median(pdfRuns);
-  console.log(`report → PDF (Chromium, including its start): median ${pdfMs.toFixed(0)} ms (target < 5000 ms), ${pages} pages`);
+  // The printed report shows one row per step (2,000) and points to the 10,000 entries in its annex.
+  console.log(`report → PDF (Chromium, including its start): median ${pdfMs.toFixed(0)} ms (target < 5000 ms), ${pages} pages; runs ${pdfRuns.map((ms) => ms.toFixed(0)).join(', ')} ms`);
   if (pdfMs >= 5_000) missed.push('PDF');
 }
 

@@ -86,7 +86,17 @@ export const Finding = z
     playbookId: text(80).optional(),
     stepKey: text(300).optional(),
     severity: z.enum(SEVERITY),
-    where: z.object({ host: text(200).default(''), file: text(4_000).default(''), line: z.number().int().nonnegative().optional() }).strict(),
+    where: z
+      .object({
+        host: text(200).default(''),
+        file: text(4_000).default(''),
+        line: z.number().int().nonnegative().optional(),
+        /** SHA-256 of the file the indicator was found in, so the report ties the finding to exact bytes. */
+        sha256: sha256.optional(),
+        /** 'archive' when the file was inside an archive and the hash is the archive's (the entry is not extracted). */
+        sha256Of: z.enum(['file', 'archive']).optional(),
+      })
+      .strict(),
     /** When the indicator was active (for found) — not when it was recorded. */
     when: isoTime.optional(),
     matchedText: text(2_000).optional(),

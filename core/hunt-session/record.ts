@@ -98,11 +98,17 @@ export function findingInputs(record: HuntRecord, evidenceIds: string[], room: n
       input: {
         status: 'found',
         title: cut(hit.ruleTitle, 300),
-        indicator: cut(`${where}${hit.sha256 ? ` (SHA-256 ${hit.sha256}${hit.sha256Of === 'archive' ? ' of the archive' : ''})` : ''}`, 2_000),
+        indicator: cut(where, 2_000),
         ruleId: hit.ruleId,
         playbookId: hit.playbookId,
         severity: hit.severity,
-        where: { host: cut(record.host, 200), file: cut(hit.file, 4_000), ...(hit.line > 0 ? { line: hit.line } : {}) },
+        where: {
+          host: cut(record.host, 200),
+          file: cut(hit.file, 4_000),
+          ...(hit.line > 0 ? { line: hit.line } : {}),
+          // The hash goes in its own field (not in the indicator text) so the report can print and compare it.
+          ...(hit.sha256 ? { sha256: hit.sha256, sha256Of: hit.sha256Of ?? 'file' } : {}),
+        },
         matchedText: cut(hit.match, 2_000),
         evidenceIds,
         certainty: 'fact',

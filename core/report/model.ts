@@ -1,5 +1,6 @@
 // buildReport: the case and its records → the report model of design.md "Reports" (13 sections).
 // Pure: no I/O, no clock (generatedAt is given), so the same inputs give the same report and hash.
+import { createHash } from 'node:crypto';
 import type { CaseRecords } from '../cases/records';
 import type { CaseDocument } from '../cases/types';
 import { stepKey } from '../cases/types';
@@ -8,7 +9,7 @@ import { allClocks } from '../deadlines/clocks';
 import { formatInZone } from '../deadlines/time';
 import type { Playbook } from '../playbooks/types';
 import { reportLabels, type ReportLanguage } from './i18n';
-import { seal } from './integrity';
+import { canonicalJson, seal } from './integrity';
 import { REPORT_FORMAT, type ReportModel, type ReportOpenItemRow, type ReportStepRow } from './schema';
 import { diffDigests, digestOf, sameDigest, type Digest } from './versions';
 
@@ -150,6 +151,17 @@ export function buildReport(input: BuildReportInput): ReportModel {
     }
   }
 
+  // The complete response timeline stays whole in the model (JSON, Markdown); the printed report
+  // shows one row per step and this annex: how many entries, their span and their hash.
+  const response = doc.timeline.map((t) => ({ at: t.at, by: t.by, kind: t.kind, summary: t.summary }));
+  const responseTimes = response.map((t) => t.at).sort();
+  const responseTimeline = {
+    entries: response.length,
+    ...(responseTimes[0] ? { from: responseTimes[0] } : {}),
+    ...(responseTimes.at(-1) ? { to: responseTimes.at(-1) } : {}),
+    sha256: createHash('sha256').update(canonicalJson(response), 'utf8').digest('hex'),
+  };
+
   const attachedVersions = (serverId: string) => doc.servers.find((s) => s.id === serverId)?.playbooks.map((p) => ({ id: p.playbookId, version: p.version })) ?? [];
 
   const body: Omit<ReportModel, 'integrity' | 'annexes'> = {
@@ -222,7 +234,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
       attacker: [...r.attackerTimeline]
         .sort((a, b) => a.at.localeCompare(b.at))
         .map((e) => ({ at: e.at, description: e.description, artefact: e.artefact, ...(e.evidenceId ? { evidenceId: e.evidenceId } : {}), certainty: e.certainty })),
-      response: doc.timeline.map((t) => ({ at: t.at, by: t.by, kind: t.kind, summary: t.summary })),
+      response,
     },
     actions: {
       steps,
@@ -306,6 +318,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
       ...(previousVersion !== undefined ? { previousVersion } : {}),
       changes,
       versions: versions.map((v) => ({ version: v.version, createdAt: v.createdAt, createdBy: v.createdBy, reportSha256: v.reportSha256 })),
+      responseTimeline,
     },
   });
 }
@@ -323,6 +336,7 @@ function findingRow(f: CaseRecords['findings'][number]): ReportModel['hunt']['fo
     host: f.where.host,
     file: f.where.file,
     ...(f.where.line !== undefined ? { line: f.where.line } : {}),
+    ...(f.where.sha256 ? { sha256: f.where.sha256, sha256Of: f.where.sha256Of ?? 'file' } : {}),
     ...(f.when ? { when: f.when } : {}),
     ...(f.matchedText ? { matchedText: f.matchedText } : {}),
     ...(f.coverage ? { coverage: { ...f.coverage, files: [...f.coverage.files] } } : {}),

@@ -2,6 +2,7 @@
 // a Chromium found on this machine through playwright-core. The app prints the same HTML with
 // webContents.printToPDF. Chromium runs headless, offline, with JavaScript disabled.
 import { accessSync, constants } from 'node:fs';
+import type * as PlaywrightCore from 'playwright-core';
 import { fail } from '../api/contract';
 
 export type PaperFormat = 'A4' | 'Letter';
@@ -49,6 +50,19 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
   }
 }
 
+/** playwright-core drives Chromium for the CLI; an install without it gets a sentence, not a stack. */
+async function loadPlaywright(): Promise<typeof PlaywrightCore> {
+  try {
+    return await import('playwright-core');
+  } catch {
+    return fail(
+      'NOT_FOUND',
+      'The PDF printer (the playwright-core package) is not installed with Firebreak.',
+      'Run `npm install` in the Firebreak folder (it installs playwright-core), or write the report as HTML and print it from a browser.',
+    );
+  }
+}
+
 export async function printPdf(html: string, options: PrintOptions): Promise<Buffer> {
   const chromiumPath = options.chromiumPath ?? (await findChromium());
   if (!chromiumPath) {
@@ -58,7 +72,7 @@ export async function printPdf(html: string, options: PrintOptions): Promise<Buf
       'Install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or set FIREBREAK_CHROMIUM to the path of a Chromium or Chrome executable; the HTML report prints the same.',
     );
   }
-  const { chromium } = await import('playwright-core');
+  const { chromium } = await loadPlaywright();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });

@@ -4,6 +4,7 @@
 import { formatDuration, formatInZone } from '../deadlines/time';
 import { reportLabels, type ReportLabels } from './i18n';
 import type { ReportEvidenceRow, ReportFindingRow, ReportModel } from './schema';
+import { STATE_ORDER, stepGroup, stepsByPhase } from './steps';
 import { REPORT_CSS } from './style';
 
 export const escapeHtml = (value: unknown): string =>
@@ -16,6 +17,8 @@ export const escapeHtml = (value: unknown): string =>
 
 const e = escapeHtml;
 const utc = (iso?: string) => (iso ? `<span class="nw">${iso.slice(0, 10)} ${iso.slice(11, 16)}</span>` : '—');
+/** The same without its own element, for cells of long tables (the cell does not wrap). */
+const plainUtc = (iso?: string) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : '—');
 const utcWithZone = (iso: string | undefined, zone: string) => (iso ? `${utc(iso)} UTC <span class="muted">· ${e(formatInZone(iso, zone))}</span>` : '—');
 const paragraphs = (text: string) => (text.trim() ? text.split(/\n{2,}/).map((p) => `<p>${e(p).replace(/\n/g, '<br>')}</p>`).join('') : '<p class="muted">—</p>');
 
@@ -31,6 +34,23 @@ const tag = (certainty: 'fact' | 'hypothesis', L: ReportLabels) => `<span class=
 const refs = (ids: string[]) => (ids.length ? ids.map((id) => `<code>${e(id)}</code>`).join(' ') : '—');
 const none = (text: string) => `<p class="muted">${e(text)}</p>`;
 
+/** The hash of the file a finding was found in, labelled as the file's or the archive's. */
+const fileHash = (f: ReportFindingRow, L: ReportLabels) =>
+  f.sha256 ? `<br><span class="muted">${e(f.sha256Of === 'archive' ? L.hunt.archiveHash : L.hunt.fileHash)}</span> <span class="hash">${e(f.sha256)}</span>` : '';
+
+/**
+ * A long table printed compactly: fixed column widths (Chromium lays it out without measuring
+ * every cell), small type, rows free to break across pages. `widths` are percentages.
+ */
+function denseTable(headers: string[], widths: number[], rows: string[]): string {
+  if (rows.length === 0) return '';
+  const cols = widths.map((w) => `<col style="width:${w}%">`).join('');
+  return `<table class="dense"><colgroup>${cols}</colgroup><thead><tr>${headers.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** Tables with more rows than this print only a pointer to where they are complete. */
+export const PRINTED_TIMELINE_LIMIT = 500;
+
 function findingsTable(rows: ReportFindingRow[], L: ReportLabels, ruledOut: boolean): string {
   if (rows.length === 0) return none(L.hunt.none);
   return table(
@@ -39,7 +59,7 @@ function findingsTable(rows: ReportFindingRow[], L: ReportLabels, ruledOut: bool
       : [L.hunt.rule, L.hunt.severity, L.hunt.where, L.hunt.when, L.hunt.matched, L.actions.evidence, L.hunt.resolution],
     rows.map((f) => {
       const title = `<strong>${e(f.title)}</strong><br><code>${e(f.indicator)}</code>${f.ruleId ? `<br><span class="muted">${e(f.playbookId ?? '')}#${e(f.ruleId)}</span>` : ''}`;
-      const where = `${e(f.host)}${f.file ? `<br><code>${e(f.file)}${f.line ? `:${f.line}` : ''}</code>` : ''}`;
+      const where = `${e(f.host)}${f.file ? `<br><code>${e(f.file)}${f.line ? `:${f.line}` : ''}</code>` : ''}${fileHash(f, L)}`;
       if (ruledOut) {
         const c = f.coverage;
         return [
@@ -197,12 +217,29 @@ export function renderHtml(model: ReportModel): string {
         )
       : none(L.actions.none),
   );
-  out.push(`<h3>${e(L.timelines.response)}</h3>`);
-  out.push(table([L.timelines.at, L.timelines.by, L.timelines.event], model.timelines.response.map((t) => [utc(t.at), e(t.by), e(t.summary)])));
+  // The response timeline of design.md §6 is one row per step (its last state, who, when): the
+  // complete record of every change goes to annex 13 and stays whole in the JSON and Markdown.
+  const a = model.actions;
+  out.push(`<h3>${e(L.timelines.responseSteps)}</h3>`);
+  out.push(`<p class="muted">${e(L.timelines.fullPointer(model.annexes.responseTimeline.entries))}</p>`);
+  const stepRows: string[] = [];
+  let currentGroup = '';
+  for (const step of a.steps) {
+    const group = stepGroup(step);
+    if (group !== currentGroup) {
+      stepRows.push(`<tr class="group"><td colspan="6">${e(group)}</td></tr>`);
+      currentGroup = group;
+    }
+    stepRows.push(
+      `<tr><td>${e(step.title)}${step.evidenceRequired ? ` <span class="tag">${e(L.actions.evidenceRequired)}</span>` : ''}${step.reason ? ` — <em>${e(step.reason)}</em>` : ''}</td>` +
+        `<td class="state-${step.state}">${e(L.states[step.state])}</td><td>${e(step.by ?? '—')}</td><td class="nw">${plainUtc(step.at)}</td>` +
+        `<td>${step.notes.length || ''}</td><td>${refs(step.evidenceIds)}</td></tr>`,
+    );
+  }
+  out.push(denseTable([L.actions.step, L.actions.state, L.actions.who, L.actions.when, L.timelines.notes, L.actions.evidence], [43, 12, 12, 13, 6, 14], stepRows));
   out.push('</section>');
 
   // 7. Actions
-  const a = model.actions;
   out.push(`<section id="actions"><h2>${e(L.sections.actions)}</h2>`);
   out.push(`<h3>${e(L.actions.firewall)}</h3>`);
   out.push(a.firewall.length ? table([L.actions.when, L.actions.who, L.actions.server, L.actions.description, L.actions.rule, L.actions.evidence], a.firewall.map((f) => [utc(f.at), e(f.by), e(f.serverName || '—'), e(f.description), f.rule ? `<code>${e(f.rule)}</code>` : '—', refs(f.evidenceIds)])) : none(L.actions.none));
@@ -215,29 +252,20 @@ export function renderHtml(model: ReportModel): string {
   out.push(`<h3>${e(L.actions.credentials)}</h3>`);
   out.push(a.credentials.length ? table([L.actions.when, L.actions.who, L.actions.account, L.actions.system, L.actions.evidence], a.credentials.map((c2) => [utc(c2.at), e(c2.by), `${e(c2.account)}${c2.note ? `<br><span class="muted">${e(c2.note)}</span>` : ''}`, e(c2.system || '—'), refs(c2.evidenceIds)])) : none(L.actions.none));
   out.push(`<h3>${e(L.actions.steps)}</h3>`);
-  let currentGroup = '';
-  let rows: string[][] = [];
-  const flush = () => {
-    if (rows.length) out.push(table([L.actions.step, L.actions.state, L.actions.who, L.actions.when, L.actions.evidence], rows));
-    rows = [];
-  };
-  for (const step of a.steps) {
-    const group = `${step.serverName} — ${step.playbookId} — ${step.phaseTitle}`;
-    if (group !== currentGroup) {
-      flush();
-      out.push(`<h3 class="muted">${e(group)}</h3>`);
-      currentGroup = group;
-    }
-    const notes = step.notes.length ? `<br><span class="muted">${step.notes.map((n) => `${utc(n.at)} ${e(n.by)}: ${e(n.text)}`).join('<br>')}</span>` : '';
-    rows.push([
-      `${e(step.title)}${step.evidenceRequired ? ` <span class="tag">${e(L.actions.evidenceRequired)}</span>` : ''}${step.reason ? `<br><em>${e(step.reason)}</em>` : ''}${notes}`,
-      `<span class="state-${step.state}">${e(L.states[step.state])}</span>`,
-      e(step.by ?? '—'),
-      utc(step.at),
-      refs(step.evidenceIds),
-    ]);
-  }
-  flush();
+  const phases = stepsByPhase(a.steps);
+  out.push(
+    table(
+      [L.actions.phase, L.actions.total, ...STATE_ORDER.map((st) => L.states[st])],
+      phases.map((ph) => [e(ph.group), e(ph.total), ...STATE_ORDER.map((st) => (ph.counts[st] ? e(ph.counts[st]) : '<span class="muted">0</span>'))]),
+    ),
+  );
+  out.push(`<h3>${e(L.actions.stepNotes)}</h3>`);
+  const noted = a.steps.filter((st) => st.notes.length > 0);
+  out.push(
+    noted.length
+      ? `<ul class="notes">${noted.map((st) => `<li><strong>${e(st.serverName)} — ${e(st.title)}</strong>${st.notes.map((n) => `<br>${utc(n.at)} ${e(n.by)}: ${e(n.text)}`).join('')}</li>`).join('')}</ul>`
+      : none(L.actions.noNotes),
+  );
   out.push('</section>');
 
   // 8. Hunt
@@ -314,6 +342,21 @@ export function renderHtml(model: ReportModel): string {
   if (an.versions.length) {
     out.push(`<h3>${e(L.annexes.versions)}</h3>`);
     out.push(table([L.cover.version, L.cover.date, L.cover.authors, 'SHA-256'], an.versions.map((v) => [e(v.version), `${utc(v.createdAt)} UTC`, e(v.createdBy), `<span class="hash">${e(v.reportSha256)}</span>`])));
+  }
+  const rt = an.responseTimeline;
+  out.push(`<h3>${e(L.annexes.fullTimeline)}</h3>`);
+  out.push(
+    facts([
+      [L.annexes.timelineEntries, e(rt.entries.toLocaleString(model.language === 'fr' ? 'fr-FR' : 'en-US'))],
+      [L.annexes.timelineSpan, rt.from ? `${utc(rt.from)} → ${utc(rt.to)}` : '—'],
+      [L.annexes.timelineHash, `<span class="hash">${e(rt.sha256)}</span>`],
+      [L.annexes.timelineWhere, e(L.annexes.timelineLocation)],
+    ]),
+  );
+  const printAll = model.timelines.response.length <= PRINTED_TIMELINE_LIMIT;
+  out.push(`<p class="muted">${e(L.annexes.timelineHashText)} ${e(printAll ? L.annexes.timelinePrinted : L.annexes.timelineNotPrinted)}</p>`);
+  if (printAll) {
+    out.push(denseTable([L.timelines.at, L.timelines.by, L.timelines.event], [14, 16, 70], model.timelines.response.map((t) => `<tr><td class="nw">${plainUtc(t.at)}</td><td>${e(t.by)}</td><td>${e(t.summary)}</td></tr>`)));
   }
   out.push(`<h3>${e(L.annexes.integrity)}</h3><div class="integrity"><p>${e(L.annexes.integrityText)}</p><p><span class="hash">${e(model.integrity.sha256)}</span></p></div>`);
   out.push('</section>');

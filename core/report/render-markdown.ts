@@ -3,6 +3,7 @@
 import { formatDuration, formatInZone } from '../deadlines/time';
 import { reportLabels, type ReportLabels } from './i18n';
 import type { ReportFindingRow, ReportModel } from './schema';
+import { STATE_ORDER, stepsByPhase } from './steps';
 
 /** Escape Markdown punctuation and keep a value on one line (table cells). */
 export const escapeMd = (value: unknown): string =>
@@ -43,7 +44,7 @@ function findings(rows: ReportFindingRow[], L: ReportLabels, ruledOut: boolean):
     rows.map((f) => [
       `**${m(f.title)}** ${code(f.indicator)}`,
       m(f.severity),
-      `${m(f.host)} ${f.file ? code(`${f.file}${f.line ? `:${f.line}` : ''}`) : ''}`,
+      `${m(f.host)} ${f.file ? code(`${f.file}${f.line ? `:${f.line}` : ''}`) : ''}${f.sha256 ? ` — ${m(f.sha256Of === 'archive' ? L.hunt.archiveHash : L.hunt.fileHash)} ${code(f.sha256)}` : ''}`,
       utc(f.when),
       f.matchedText ? code(f.matchedText) : '—',
       m(L.certainty[f.certainty]),
@@ -133,8 +134,14 @@ export function renderMarkdown(model: ReportModel): string {
 
   o.push(`## ${m(L.sections.timelines)}\n\n### ${m(L.timelines.attacker)}\n`);
   o.push(table([L.timelines.at, L.timelines.event, L.timelines.artefact, L.timelines.certainty], model.timelines.attacker.map((a) => [utc(a.at), m(a.description), `${m(a.artefact)} ${a.evidenceId ? code(a.evidenceId) : ''}`, `**${m(L.certainty[a.certainty])}**`])) || `_${m(L.actions.none)}_\n`);
-  o.push(`### ${m(L.timelines.response)}\n`);
-  o.push(table([L.timelines.at, L.timelines.by, L.timelines.event], model.timelines.response.map((t) => [utc(t.at), m(t.by), m(t.summary)])));
+  // As in the HTML: one row per step here, the complete record of every change in annex 13.
+  o.push(`### ${m(L.timelines.responseSteps)}\n\n_${m(L.timelines.fullPointer(model.annexes.responseTimeline.entries))}_\n`);
+  o.push(
+    table(
+      [L.actions.server, L.actions.step, L.actions.state, L.actions.who, L.actions.when, L.timelines.notes, L.actions.evidence],
+      model.actions.steps.map((st) => [m(st.serverName), `${m(st.phaseTitle)} › ${m(st.title)}${st.reason ? ` — _${m(st.reason)}_` : ''}`, m(L.states[st.state]), m(st.by ?? ''), utc(st.at), String(st.notes.length), st.evidenceIds.map(code).join(' ')]),
+    ),
+  );
 
   const a = model.actions;
   o.push(`## ${m(L.sections.actions)}\n\n### ${m(L.actions.firewall)}\n`);
@@ -144,7 +151,10 @@ export function renderMarkdown(model: ReportModel): string {
   o.push(`### ${m(L.actions.credentials)}\n`);
   o.push(table([L.actions.when, L.actions.who, L.actions.account, L.actions.system, L.actions.evidence], a.credentials.map((x) => [utc(x.at), m(x.by), m(x.account), m(x.system), x.evidenceIds.map(code).join(' ')])) || `_${m(L.actions.none)}_\n`);
   o.push(`### ${m(L.actions.steps)}\n`);
-  o.push(table([L.actions.server, L.actions.step, L.actions.state, L.actions.who, L.actions.when, L.actions.evidence], a.steps.map((st) => [m(st.serverName), `${m(st.phaseTitle)} › ${m(st.title)}${st.reason ? ` — _${m(st.reason)}_` : ''}`, m(L.states[st.state]), m(st.by ?? ''), utc(st.at), st.evidenceIds.map(code).join(' ')])));
+  o.push(table([L.actions.phase, L.actions.total, ...STATE_ORDER.map((st) => L.states[st])], stepsByPhase(a.steps).map((ph) => [m(ph.group), String(ph.total), ...STATE_ORDER.map((st) => String(ph.counts[st] ?? 0))])));
+  o.push(`### ${m(L.actions.stepNotes)}\n`);
+  const noted = a.steps.filter((st) => st.notes.length > 0);
+  o.push(`${list(noted.flatMap((st) => st.notes.map((n) => `**${m(st.serverName)} — ${m(st.title)}** — ${utc(n.at)} ${m(n.by)}: ${m(n.text)}`)), L.actions.noNotes)}\n`);
 
   const h = model.hunt;
   o.push(`## ${m(L.sections.hunt)}\n`);
@@ -189,6 +199,12 @@ export function renderMarkdown(model: ReportModel): string {
   o.push(`### ${m(L.annexes.changes)} ${an.previousVersion ?? '—'}\n`);
   o.push(an.previousVersion === undefined ? `_${m(L.annexes.firstVersion)}_\n` : table([L.annexes.field, L.annexes.before, L.annexes.after], an.changes.map((x) => [code(x.field), m(x.before), m(x.after)])) || `_${m(L.annexes.noChanges)}_\n`);
   if (an.versions.length) o.push(`### ${m(L.annexes.versions)}\n\n${table([L.cover.version, L.cover.date, L.cover.authors, 'SHA-256'], an.versions.map((v) => [String(v.version), utc(v.createdAt), m(v.createdBy), code(v.reportSha256)]))}`);
+  const rt = an.responseTimeline;
+  o.push(`### ${m(L.annexes.fullTimeline)}\n`);
+  o.push(
+    `**${m(L.annexes.timelineEntries)}:** ${rt.entries}  \n**${m(L.annexes.timelineSpan)}:** ${rt.from ? `${utc(rt.from)} → ${utc(rt.to)}` : '—'}  \n**${m(L.annexes.timelineHash)}:** ${code(rt.sha256)}  \n**${m(L.annexes.timelineWhere)}:** ${m(L.annexes.timelineLocation)}\n\n${m(L.annexes.timelineHashText)}\n`,
+  );
+  o.push(table([L.timelines.at, L.timelines.by, L.timelines.event], model.timelines.response.map((t) => [utc(t.at), m(t.by), m(t.summary)])) || `_${m(L.actions.none)}_\n`);
   o.push(`### ${m(L.annexes.integrity)}\n\n${m(L.annexes.integrityText)}\n\n${code(model.integrity.sha256)}\n`);
   return o.join('\n');
 }

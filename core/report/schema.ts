@@ -65,6 +65,8 @@ export const ReportFinding = z.object({
   host: z.string(),
   file: z.string(),
   line: z.number().optional(),
+  sha256: sha.optional().describe('SHA-256 of the file the indicator was found in (of the archive holding it when sha256Of is "archive")'),
+  sha256Of: z.enum(['file', 'archive']).optional(),
   when: iso.optional(),
   matchedText: z.string().optional(),
   coverage: z
@@ -98,6 +100,14 @@ export const ReportOpenItem = z.object({
   kind: z.enum(['step', 'blocked', 'notification', 'finding', 'personal_data', 'signoff', 'manual']),
   text: z.string(),
   ref: z.string().optional(),
+});
+
+/** Where the complete response timeline is, and how to check a copy of it is whole. */
+export const ResponseTimelineAnnex = z.object({
+  entries: z.number().int().nonnegative(),
+  from: iso.optional(),
+  to: iso.optional(),
+  sha256: sha.describe('SHA-256 of the canonical JSON (keys sorted, no whitespace) of timelines.response, as for the report hash'),
 });
 
 export const ReportChangeRow = z.object({ field: z.string(), before: z.string(), after: z.string() });
@@ -170,7 +180,9 @@ export const ReportModel = z
     }),
     timelines: z.object({
       attacker: z.array(z.object({ at: iso, description: z.string(), artefact: z.string(), evidenceId: z.string().optional(), certainty })),
-      response: z.array(z.object({ at: iso, by: z.string(), kind: z.string(), summary: z.string() })),
+      response: z
+        .array(z.object({ at: iso, by: z.string(), kind: z.string(), summary: z.string() }))
+        .describe('the complete response timeline: every change recorded in the case, in order (the PDF and HTML print one row per step and point here)'),
     }),
     actions: z.object({
       steps: z.array(ReportStep).describe('every step of every playbook applied, in playbook order'),
@@ -215,6 +227,7 @@ export const ReportModel = z
       previousVersion: z.number().optional(),
       changes: z.array(ReportChangeRow),
       versions: z.array(z.object({ version: z.number(), createdAt: iso, createdBy: z.string(), reportSha256: sha })),
+      responseTimeline: ResponseTimelineAnnex,
     }),
     integrity: z.object({
       algorithm: z.literal('sha256'),

@@ -15,6 +15,18 @@ th, td { border: 1px solid var(--line); padding: 0.2rem 0.35rem; text-align: lef
 th { background: var(--soft); font-weight: 600; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+/* Long tables (a step per row, thousands of rows): fixed layout, small type, one line per row where
+   it fits, rows allowed to break; "avoid" on thousands of rows is what made printing slow. */
+table.dense { table-layout: fixed; font-size: 7pt; line-height: 1.2; margin-top: 0.2rem; }
+table.dense th, table.dense td { padding: 0.05rem 0.25rem; }
+table.dense tr { break-inside: auto; }
+table.dense tr.group td { background: var(--soft); font-weight: 600; padding-top: 0.15rem; }
+table.dense .tag { font-size: 6pt; padding: 0 0.25rem; }
+table.dense code { font-size: 6.5pt; word-break: normal; }
+.state-done, .state-not_applicable, .state-skipped { color: var(--ok); }
+.state-blocked { color: var(--accent); font-weight: 600; }
+.state-in_progress, .state-todo { color: var(--warn); }
+ul.notes li { margin-bottom: 0.3rem; }
 dl.facts { display: grid; grid-template-columns: 13rem 1fr; gap: 0.15rem 0.8rem; margin: 0.4rem 0 0.8rem; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; overflow-wrap: break-word; }

@@ -126,7 +126,10 @@ describe('a finished hunt', () => {
     expect(log.where.host).toBe('EXCH01');
     expect(log.matchedText?.toLowerCase()).toContain('serverinfo');
     expect(log.playbookId).toBe('exchange-proxylogon');
-    expect(log.indicator).toContain(`SHA-256 ${await sha256(log.where.file)}`);
+    // The source file's hash is its own field; the indicator stays `<file>:<line>`.
+    expect(log.where.sha256).toBe(await sha256(log.where.file));
+    expect(log.where.sha256Of).toBe('file');
+    expect(log.indicator).toBe(`${log.where.file}:${log.where.line}`);
     expect(log.evidenceIds).toHaveLength(1);
     // the rule's negative example (a benign look-alike) is not flagged by it
     expect(found.some((f) => f.ruleId === 'httpproxy-26855-serverinfo' && f.where.file.startsWith(NEGATIVE))).toBe(false);
