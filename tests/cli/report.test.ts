@@ -1,41 +1,18 @@
 // `firebreak example-case`, `report`, `bundle` and `verify`, run as child processes of the built CLI.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../core/report/pdf';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bundle = join(root, 'out', 'cli', 'firebreak.mjs');
-const bin = join(root, 'bin', 'firebreak.mjs');
-
-function newestSource(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  walk(join(root, 'cli'));
-  walk(join(root, 'core'));
-  return newest;
-}
+import { runCli } from './built-cli';
 
 const hasChromium = (await findChromium()) !== undefined;
 let dir: string;
 let caseDir: string;
-const run = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+const run = (...args: string[]) => runCli(args, { cwd: dir });
 
 beforeAll(async () => {
-  if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource()) execFileSync('npm', ['run', '-s', 'build:cli'], { cwd: root, stdio: 'pipe' });
   dir = await mkdtemp(join(os.tmpdir(), 'firebreak-cli-report-'));
   const written = run('example-case', 'demo');
   expect(written.stderr).toBe('');

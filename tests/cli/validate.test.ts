@@ -1,40 +1,10 @@
 // Runs the built `firebreak` CLI as a child process, the way a consultant or a CI job would.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { repoRoot as root, runCli } from './built-cli';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bundle = join(root, 'out', 'cli', 'firebreak.mjs');
-const bin = join(root, 'bin', 'firebreak.mjs');
 const fixtures = join(root, 'tests', 'fixtures', 'playbooks', 'cli');
-
-/** Newest modification time under the folders the bundle is built from. */
-function newestSource(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  walk(join(root, 'cli'));
-  walk(join(root, 'core'));
-  return newest;
-}
-
-beforeAll(() => {
-  if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource()) {
-    execFileSync('npm', ['run', '-s', 'build:cli'], { cwd: root, stdio: 'pipe' });
-  }
-}, 60_000);
-
-const run = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+const run = (...args: string[]) => runCli(args);
 
 describe('firebreak', () => {
   it('prints its help and lists the validate command', () => {
