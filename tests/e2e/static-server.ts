@@ -1,25 +1,10 @@
-// A tiny static server for the built renderer: 127.0.0.1 only, known MIME types, 404 for anything
-// missing or outside the root, no directory listing, and the app's Content-Security-Policy header.
+// Serves the built renderer to headless Chromium on 127.0.0.1 through the app's own app:// handler
+// (electron/renderer-files.ts): the same path checks, content types and Content-Security-Policy
+// header as in Electron, so the end-to-end tests exercise the shipped serving code.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-
-export const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
+import { APP_HOST, APP_SCHEME } from '../../electron/origin';
+import { createRendererHandler } from '../../electron/renderer-files';
 
 export interface StaticServer {
   url: string;
@@ -27,24 +12,15 @@ export interface StaticServer {
 }
 
 export async function serveDir(root: string): Promise<StaticServer> {
-  const base = path.resolve(root);
+  const handle = createRendererHandler(root);
   const server = createServer(async (req, res) => {
-    const notFound = (): void => {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
-    };
     try {
-      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-      const wanted = pathname === '/' ? '/index.html' : pathname;
-      const file = path.resolve(base, `.${wanted}`);
-      if (!file.startsWith(base + path.sep)) return notFound();
-      const info = await stat(file).catch(() => undefined);
-      if (!info?.isFile()) return notFound();
-      const type = MIME[path.extname(file).toLowerCase()];
-      if (!type) return notFound();
-      res.writeHead(200, { 'content-type': type, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
-      res.end(await readFile(file));
+      // The raw path is passed on undecoded, so traversal attempts reach the real resolver.
+      const response = await handle(new Request(`${APP_SCHEME}://${APP_HOST}${req.url ?? '/'}`, { method: req.method }));
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
     } catch {
-      notFound();
+      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Server error');
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
