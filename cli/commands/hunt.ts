@@ -1,9 +1,12 @@
 // `firebreak hunt`: runs the bundled playbooks' hunt rules over copied logs and folders with the
 // same engine as the app, and prints what was found and what was ruled out (or one JSON document).
+import { existsSync } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { createPlaybookRegistry } from '../../core/playbooks/registry';
-import { SEVERITIES, type Language, type Severity } from '../../core/playbooks/types';
+import { crossCheck } from '../../core/playbooks/cross-check';
+import { createPlaybookRegistry, loadFile } from '../../core/playbooks/registry';
+import { LANGUAGES, SEVERITIES, type Language, type Playbook, type Severity } from '../../core/playbooks/types';
 import { displayPath, runHunt, type HuntResult, type RuleInput } from '../../core/hunt/index';
 import { parseOptions, UsageError, type CliCommand } from '../command';
 
@@ -62,7 +65,8 @@ export const huntCommand: CliCommand = {
     }
 
     try {
-      const rules = await loadRules(values.playbooks ?? bundledPlaybooks(), language, values.playbook ?? []);
+      // not awaited: the hunt starts its workers and walks the folders while the playbooks are read
+      const rules = loadRules(values.playbooks ?? bundledPlaybooks(), language, values.playbook ?? []);
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once('SIGINT', stop);
@@ -94,6 +98,12 @@ export const huntCommand: CliCommand = {
 };
 
 export async function loadRules(dir: string, language: Language, only: string[]): Promise<RuleInput[]> {
+  const quick = await oneLanguageRules(dir, language);
+  return quick ? pickRules(dir, quick, only) : registryRules(dir, language, only);
+}
+
+/** The rules of the playbooks that validate in the full registry (both languages, cross-checked). */
+export async function registryRules(dir: string, language: Language, only: string[]): Promise<RuleInput[]> {
   const registry = createPlaybookRegistry({ bundledDir: dir, importedDir: join(dir, '.firebreak-no-imported') });
   const summaries = (await registry.list()).filter((s) => s.status === 'ok');
   const ids = [...new Set(summaries.map((s) => (s.status === 'ok' ? s.id : '')))].sort();
@@ -164,4 +174,90 @@ export function toText(result: HuntResult): string {
   for (const r of by('ruled-out')) out.push(`  Ruled out: ${r.playbookId}/${r.ruleId} over ${r.filesExamined || 'the given'} ${r.filesExamined ? 'file(s)' : 'version'}${r.note ? ` (${r.note})` : ''}`);
   for (const r of [...by('not-covered'), ...by('not-evaluated')]) out.push(`  Not ruled out: ${r.playbookId}/${r.ruleId}: ${r.note ?? 'no file it applies to.'}`);
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The rules of one language without validating the other language's files (half the start-up of a
+ * hunt), when that provably gives what the full registry gives: the language is the registry's
+ * first (no file read before it can claim its ids), nothing is imported, every file of the language
+ * validates on its own and with the others of its language, no branch leads outside the language,
+ * and every other-language file names (in its front matter) an id the language already has, so it
+ * can add no playbook. Anything else: undefined, and the caller loads the full registry.
+ */
+async function oneLanguageRules(dir: string, language: Language): Promise<Map<string, Playbook> | undefined> {
+  if (LANGUAGES[0] !== language || existsSync(join(dir, '.firebreak-no-imported'))) return undefined;
+  const entries = await Promise.all((await markdownFiles(join(dir, language))).map((file) => loadFile(file, 'bundled')));
+  const playbooks: Playbook[] = [];
+  for (const e of entries) {
+    if (!e.playbook || e.problems.length > 0 || e.playbook.meta.language !== language) return undefined;
+    playbooks.push(e.playbook);
+  }
+  const byId = new Map(playbooks.map((p) => [p.meta.id, p]));
+  if (byId.size !== playbooks.length || crossCheck(playbooks).problems.size > 0) return undefined;
+  for (const p of playbooks) {
+    for (const step of p.steps) {
+      for (const target of [step.goto, ...(step.answers ?? []).map((a) => a.goto)]) {
+        if (typeof target === 'string' && target.includes('#') && !byId.has(target.split('#')[0]!)) return undefined;
+      }
+    }
+  }
+  for (const other of LANGUAGES) {
+    if (other === language) continue;
+    for (const file of await markdownFiles(join(dir, other))) {
+      const id = await frontMatterId(file);
+      if (id === undefined || !byId.has(id)) return undefined;
+    }
+  }
+  return byId;
+}
+
+function pickRules(dir: string, byId: Map<string, Playbook>, only: string[]): RuleInput[] {
+  const ids = [...byId.keys()].sort();
+  for (const id of only) {
+    if (!byId.has(id)) throw new UsageError(`no bundled playbook has the id "${id}" (known: ${ids.join(', ') || 'none'})`);
+  }
+  const rules: RuleInput[] = [];
+  for (const id of only.length > 0 ? only : ids) {
+    const playbook = byId.get(id)!;
+    for (const { stepId: _s, line: _l, ...rule } of playbook.huntRules) rules.push({ playbookId: id, playbookVersion: playbook.meta.version, rule });
+  }
+  if (rules.length === 0) throw new Error(`No hunt rule was found in the playbooks of ${dir}; check that Firebreak is installed completely.`);
+  return rules;
+}
+
+/** The registry's file list for a folder (same filter and order). */
+async function markdownFiles(folder: string): Promise<string[]> {
+  try {
+    const names = await readdir(folder, { withFileTypes: true });
+    return names
+      .filter((d) => (d.isFile() || d.isSymbolicLink()) && d.name.toLowerCase().endsWith('.md'))
+      .map((d) => join(folder, d.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The `id:` of a front matter written the plain way, read from the file's first 4 KB; else undefined. */
+async function frontMatterId(file: string): Promise<string | undefined> {
+  let text: string;
+  try {
+    const fh = await open(file, 'r');
+    try {
+      const buf = Buffer.alloc(4096);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+      text = buf.toString('utf8', 0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return undefined;
+  }
+  const lines = text.split(/\r?\n/);
+  if (lines[0] !== '---') return undefined;
+  const close = lines.indexOf('---', 1);
+  if (close === -1) return undefined;
+  const ids = lines.slice(1, close).filter((l) => /^\s*["']?id["']?\s*:/.test(l) || /^\s*\?/.test(l));
+  const m = ids.length === 1 ? /^id: ([a-z0-9][a-z0-9-]*)\s*$/.exec(ids[0]!) : null;
+  return m?.[1];
 }

@@ -84,3 +84,45 @@ export function normalizeTimestamp(text: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Field `index` of a CSV line, exactly as `splitCsv(line)[index]`, without building the fields
+ * before it (rules need two or three columns of lines that have dozens). Undefined when the line
+ * has fewer fields.
+ */
+export function csvColumn(line: string, index: number): string | undefined {
+  const n = line.length;
+  let i = 0;
+  for (let k = 0; ; k++) {
+    let comma: number;
+    if (line.charCodeAt(i) === 34 /* " */) {
+      // skip the quoted part ("" is a quote inside it), then up to the next comma, as splitCsv does
+      let q = i;
+      for (;;) {
+        q = line.indexOf('"', q + 1);
+        if (q === -1 || line.charCodeAt(q + 1) !== 34) break;
+        q++;
+      }
+      comma = q === -1 ? -1 : line.indexOf(',', q + 1);
+    } else comma = line.indexOf(',', i);
+    if (k === index) {
+      const raw = comma === -1 ? line.slice(i) : line.slice(i, comma);
+      return raw.charCodeAt(0) === 34 ? splitCsv(raw)[0] : raw;
+    }
+    if (comma === -1 || comma >= n) return undefined;
+    i = comma + 1;
+  }
+}
+
+/** Field `index` of a W3C line, exactly as `splitW3c(line)[index]`. */
+export function w3cColumn(line: string, index: number): string | undefined {
+  let start = 0;
+  for (let k = 0; k < index; k++) {
+    const space = line.indexOf(' ', start);
+    if (space === -1) return undefined;
+    start = space + 1;
+  }
+  const end = line.indexOf(' ', start);
+  const value = end === -1 ? line.slice(start) : line.slice(start, end);
+  return value === '-' ? '' : value;
+}

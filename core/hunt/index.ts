@@ -47,11 +47,23 @@ export function defaultWorkerScript(): string | undefined {
 export async function runHunt(options: HuntOptions): Promise<HuntResult> {
   const startedAt = new Date().toISOString();
   const limits: HuntLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const rules = options.rules;
-  const compiled = compileRules(rules);
   const { signal } = options;
+  const script = options.workerScript ?? defaultWorkerScript();
+  const wanted = options.workers ?? availableParallelism();
 
-  const walk = await walkPaths(options.paths, signal);
+  // Workers take a while to start (a thread, a module): start them now, while the rules are still
+  // being read and the folders walked, and give them the rules when both are done.
+  const prestarted = script && wanted > 0 && !signal?.aborted ? Array.from({ length: wanted }, () => prestart(script)) : [];
+  let rules: RuleInput[];
+  let walk: Awaited<ReturnType<typeof walkPaths>>;
+  try {
+    [rules, walk] = await Promise.all([options.rules, walkPaths(options.paths, signal)]);
+  } catch (error) {
+    for (const p of prestarted) void p.worker.terminate();
+    throw error;
+  }
+  const compiled = compileRules(rules);
+
   // largest first, so two workers finish together instead of one waiting on a big file at the end
   const tasks = [...walk.files].sort((a, b) => b.size - a.size);
   const bytesTotal = tasks.reduce((n, t) => n + t.size, 0);
@@ -84,14 +96,15 @@ export async function runHunt(options: HuntOptions): Promise<HuntResult> {
     addTally(tally, r.tally);
   };
 
-  const script = options.workerScript ?? defaultWorkerScript();
-  const wanted = options.workers ?? availableParallelism();
   const workerCount = script && wanted > 0 ? Math.min(wanted, Math.max(1, tasks.length)) : 0;
   let cancelled = signal?.aborted ?? false;
+  // more workers than files (or a cancelled hunt): the spare ones stop now
+  const usable = cancelled || tasks.length === 0 ? 0 : workerCount;
+  for (const p of prestarted.splice(usable)) void p.worker.terminate();
 
   if (!cancelled && tasks.length > 0) {
     if (workerCount > 0) {
-      cancelled = await runInWorkers(script!, workerCount, tasks, rules, limits, signal, {
+      cancelled = await runInWorkers(script!, workerCount, tasks, rules, limits, signal, prestarted, {
         onBytes: (n) => {
           bytesDone += n;
           report();
@@ -222,8 +235,24 @@ interface PoolHooks {
   onFailed(task: FileTask, message: string): void;
 }
 
+interface Prestarted {
+  worker: Worker;
+  /** Set when the worker failed before it was given work (its script did not load, for instance). */
+  failed?: Error;
+  /** Removes the waiting-time error handler once the pool has attached its own. */
+  adopt(): void;
+}
+
+function prestart(script: string): Prestarted {
+  const worker = new Worker(script);
+  const p: Prestarted = { worker, adopt: () => worker.off('error', onEarlyError) };
+  const onEarlyError = (error: Error) => (p.failed = error);
+  worker.on('error', onEarlyError);
+  return p;
+}
+
 /** Runs the tasks on worker threads. Resolves true when cancelled (workers are terminated at once). */
-function runInWorkers(script: string, count: number, tasks: FileTask[], rules: RuleInput[], limits: HuntLimits, signal: AbortSignal | undefined, hooks: PoolHooks): Promise<boolean> {
+function runInWorkers(script: string, count: number, tasks: FileTask[], rules: RuleInput[], limits: HuntLimits, signal: AbortSignal | undefined, prestarted: Prestarted[], hooks: PoolHooks): Promise<boolean> {
   return new Promise((resolve) => {
     let next = 0;
     let running = 0;
@@ -240,8 +269,16 @@ function runInWorkers(script: string, count: number, tasks: FileTask[], rules: R
     signal?.addEventListener('abort', onAbort, { once: true });
 
     const spawn = () => {
-      const worker = new Worker(script, { workerData: { rules, limits } });
+      // a prestarted worker that is still healthy, else a new one
+      let ready = prestarted.shift();
+      while (ready && ready.failed) {
+        void ready.worker.terminate();
+        ready = prestarted.shift();
+      }
+      const worker = ready ? ready.worker : new Worker(script);
+      worker.postMessage({ type: 'rules', rules, limits });
       workers.add(worker);
+      queueMicrotask(() => ready?.adopt());
       let current: { id: number; task: FileTask } | undefined;
       const feed = () => {
         if (finished) return;

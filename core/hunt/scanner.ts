@@ -6,7 +6,7 @@ import { createHash, type Hash } from 'node:crypto';
 import type { LogFormat } from '../playbooks/types';
 import { lineRuleApplies, type CompiledRules, type LineRule, type LineView } from './compile';
 import { cleoFields, detectFormat, type LineKind } from './formats';
-import { indexHeader, normalizeTimestamp, splitCsv, splitW3c, timestampColumn } from './fields';
+import { csvColumn, indexHeader, normalizeTimestamp, splitCsv, splitW3c, timestampColumn, w3cColumn } from './fields';
 import type { CandidatePaths } from './glob';
 import { FOLD, MultiLiteralSearcher } from './multi-literal';
 import { excerpt } from './text';
@@ -329,7 +329,8 @@ class FileScan {
     const isComment = buf[start] === 35; /* # */
     const header = kind === 'csv' || kind === 'w3c' ? headerAt(start) : undefined;
     let utf8: string | undefined;
-    let values: string[] | Map<string, string> | undefined;
+    let values: Map<string, string> | undefined;
+    let columns: (string | undefined)[] | undefined;
     const view: LineView = {
       text: lineText,
       lower: lineLower,
@@ -339,13 +340,21 @@ class FileScan {
         if (kind === 'lines' || isComment) return undefined;
         if (kind === 'cleo') {
           values ??= cleoFields(view.utf8());
-          return (values as Map<string, string>).get(name);
+          return values.get(name);
         }
         if (!header || lineLower === header.lowerLine) return undefined;
         const i = header.map.get(name);
         if (i === undefined) return undefined;
-        values ??= kind === 'csv' ? splitCsv(view.utf8()) : splitW3c(view.utf8());
-        return (values as string[])[i];
+        // only the columns the rules ask for are cut out (and decoded): most lines that reach here
+        // are common ones (a frequent literal such as owa/auth/) where one or two fields decide
+        columns ??= [];
+        if (i in columns) return columns[i];
+        const raw = kind === 'csv' ? csvColumn(lineText, i) : w3cColumn(lineText, i);
+        // a column boundary is an ASCII byte, never inside a UTF-8 sequence: decoding the column
+        // alone gives what decoding the whole line and splitting it gives
+        const value = raw !== undefined && NON_ASCII.test(raw) ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
+        columns[i] = value;
+        return value;
       },
     };
     let lineNo = 0;

@@ -39,7 +39,8 @@ export interface HuntLimits {
 
 export interface HuntOptions {
   paths: string[];
-  rules: RuleInput[];
+  /** The rules, or a promise of them: the workers start and the folders are walked meanwhile. */
+  rules: RuleInput[] | Promise<RuleInput[]>;
   /** Installed product versions, e.g. { "Cleo Harmony": "5.8.0.21" }, for version rules. */
   versions?: Record<string, string>;
   signal?: AbortSignal;

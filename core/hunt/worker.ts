@@ -1,5 +1,6 @@
 // Worker-thread entry of the hunt engine (bundled on its own as hunt-worker.mjs / hunt-worker.js).
 // Receives the rules once, then one file at a time; answers with progress and the file's results.
+// Only findings, coverage and throttled progress cross threads, never file content.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createTaskRunner } from './task';
 import type { FileTask } from './sources';
@@ -7,12 +8,20 @@ import type { HuntLimits, RuleInput } from './types';
 
 const PROGRESS_EVERY = 4 * 1024 * 1024;
 
+type Message = { type: 'rules'; rules: RuleInput[]; limits: HuntLimits } | { type: 'scan'; id: number; task: FileTask };
+
 if (parentPort) {
   const port = parentPort;
-  const { rules, limits } = workerData as { rules: RuleInput[]; limits: HuntLimits };
-  const runner = createTaskRunner(rules, limits);
-  port.on('message', (message: { type: 'scan'; id: number; task: FileTask }) => {
-    if (message.type !== 'scan') return;
+  // The rules come in workerData, or in a first message when the pool was started before they were
+  // known (the workers load while the caller reads its playbooks).
+  const initial = workerData as { rules?: RuleInput[]; limits?: HuntLimits } | undefined;
+  let runner = initial?.rules && initial.limits ? createTaskRunner(initial.rules, initial.limits) : undefined;
+  port.on('message', (message: Message) => {
+    if (message.type === 'rules') {
+      runner = createTaskRunner(message.rules, message.limits);
+      return;
+    }
+    if (message.type !== 'scan' || !runner) return;
     let pending = 0;
     const onRead = (n: number) => {
       pending += n;

@@ -75,7 +75,9 @@ describe('worker threads', () => {
       const result = await runHunt({ paths: [big.dir], rules: [slow], workers, workerScript, signal: controller.signal });
       expect(result.cancelled).toBe(true);
       expect(Date.now() - started).toBeLessThan(1_300);
-      expect(result.coverage.rules[0]!.status).toBe('not-covered');
+      // nothing is ruled out by a hunt that stopped early (a file finished before the cancel may hit)
+      expect(['not-covered', 'hit']).toContain(result.coverage.rules[0]!.status);
+      expect(result.coverage.rules[0]!.status).not.toBe('ruled-out');
     }
     big.cleanup();
   });
