@@ -1,4 +1,4 @@
-// Builds the object the renderer sees as `window.firebreak` from the contract's channel list.
+// Builds the object the renderer sees as the global `firebreak` from the contract's channel list.
 // Pure: the preload passes an `invoke` backed by ipcRenderer.invoke, the end-to-end harness one
 // backed by the real handlers. Only the channels of the contract exist on it: no generic invoke.
 // Only type imports from the contract: the preload bundle must not pull in zod.

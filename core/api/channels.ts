@@ -1,5 +1,5 @@
 // The names of every call in the contract, with no dependency at all: the sandboxed preload can
-// only require('electron'), so it builds the API from this list alone. contract.ts checks that its
+// only load the electron module, so it builds the API from this list alone. contract.ts checks that its
 // input schemas and result types cover exactly these names.
 export const channels = [
   'app.info',

@@ -1,4 +1,4 @@
-// Every change to a case, as a pure function from the document to the next document. Each one
+// Every change to a case, as a pure function from one version of the case document to the next. Each one
 // checks its preconditions (with errors a person can act on), validates only the pieces it creates
 // (the whole document was validated when read), and appends one timeline entry per change.
 // Copies are shallow: untouched step records and timeline entries are shared, which keeps a change
@@ -51,7 +51,7 @@ function assertNotDeleted(doc: CaseDocument): void {
 function findServer(doc: CaseDocument, serverId: string): Server {
   return (
     doc.servers.find((server) => server.id === serverId) ??
-    fail('NOT_FOUND', 'This server is not part of the case.', 'Reload the case: the server may have been changed in another window.')
+    fail('NOT_FOUND', 'This server is not part of the case.', 'Reload the case: another window may have changed the server.')
   );
 }
 
