@@ -10,6 +10,7 @@ import { registerAppScheme, serveRenderer } from './protocol';
 import { applySecurity, confirmAndOpenExternal } from './security';
 import { pickSystemLanguage } from './system-language';
 import { createMainWindow } from './window';
+import { printPdfInElectron } from './print';
 
 // 1. Before anything else, and before `ready`: app:// must be known as a privileged scheme.
 registerAppScheme();
@@ -75,6 +76,26 @@ function boot(): void {
           const chosen = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
           return chosen.canceled ? [] : chosen.filePaths;
         },
+        // Evidence, report and bundle files are chosen here, never sent by the renderer.
+        chooseFiles: async ({ title }) => {
+          const options = { title, properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[] };
+          const parent = currentWindow();
+          const chosen = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+          return chosen.canceled ? [] : chosen.filePaths;
+        },
+        chooseSavePath: async ({ title, defaultName, filters }) => {
+          const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters, properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
+          const parent = currentWindow();
+          const chosen = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+          return chosen.canceled || !chosen.filePath ? undefined : chosen.filePath;
+        },
+        chooseOpenPath: async ({ title, filters }) => {
+          const options = { title, filters, properties: ['openFile'] as 'openFile'[] };
+          const parent = currentWindow();
+          const chosen = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+          return chosen.canceled ? undefined : chosen.filePaths[0];
+        },
+        printPdf: printPdfInElectron,
         // electron.vite.config.ts builds core/hunt/worker.ts next to this bundle as its own entry.
         huntWorkerScript: join(import.meta.dirname, 'hunt-worker.js'),
       });

@@ -43,6 +43,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => options.onClosed(id));
   void window.loadURL(APP_START_URL);
-  // Hook point for later: reports are printed with window.webContents.printToPDF (electron/print.ts).
+  // Reports are printed in a hidden window of their own, not this one (electron/print.ts).
   return window;
 }

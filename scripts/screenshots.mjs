@@ -99,7 +99,43 @@ async function seed(app) {
   const text = await readFile(file, 'utf8');
   await writeFile(file, text.slice(0, Math.floor(text.length * 0.6)));
 
+  await seedRecords(app, caseId, gw, web);
+
   return { caseId, cleoStep: steps[5] ?? steps[0], damagedId: damaged.case.id };
+}
+
+/** Evidence, findings, records, dates, notifications, costs, sign-off and two report versions. */
+async function seedRecords(app, caseId, gw, web) {
+  const hour = 3_600_000;
+  const ago = (hours) => new Date(Date.now() - hours * hour).toISOString();
+  await app.invoke('records.setDetails', { caseId, details: { settings: { timeZone: 'Europe/Paris', insurerWarningHours: 48, frenchPoliceComplaint: true } } });
+  let view = await app.invoke('evidence.addFile', { caseId, title: 'Cleo access log (exported)', sourceHost: gw.name });
+  view = await app.invoke('evidence.addText', { caseId, title: 'Autorun folder listing', content: 'Directory of C:\\VLTrader\\autorun\n12/09/2024  22:41   1,204 healthchecktemplate.txt\n', sourceHost: gw.name });
+  view = await app.invoke('evidence.addText', { caseId, title: 'Police receipt (récépissé)', content: 'Récépissé de dépôt de plainte n° 2024/118733' });
+  view = await app.invoke('evidence.addText', { caseId, title: 'Draft note', content: 'to be replaced' });
+  const byTitle = (title) => view.case.records.evidence.find((e) => e.title === title);
+  const [log, autorun, receipt, draft] = ['Cleo access log (exported)', 'Autorun folder listing', 'Police receipt (récépissé)', 'Draft note'].map(byTitle);
+  await app.invoke('evidence.remove', { caseId, evidenceId: draft.id, reason: 'Pasted into the wrong case; kept for the record.' });
+  await app.invoke('findings.add', { caseId, finding: { status: 'found', title: 'Malicious autorun file', indicator: 'autorun/healthchecktemplate.txt', severity: 'critical', certainty: 'fact', where: { host: gw.name, file: 'C:\\VLTrader\\autorun\\healthchecktemplate.txt' }, when: ago(80), ruleId: 'cleo-autorun-files', evidenceIds: [autorun.id] } });
+  await app.invoke('findings.add', { caseId, finding: { status: 'found', title: 'Outbound connection to a known C2 address', indicator: '89.248.172.139', severity: 'high', certainty: 'hypothesis', where: { host: gw.name, file: 'firewall export' }, when: ago(79) } });
+  await app.invoke('findings.add', { caseId, finding: { status: 'ruled_out', title: 'No web shell in the web root', indicator: '*.jsp, *.aspx', severity: 'high', certainty: 'fact', where: { host: web.name }, ruleId: 'sample-webshell-names', coverage: { files: ['D:\\www\\', 'D:\\logs\\u_ex2412*.log'], from: ago(24 * 30), to: ago(1), ruleSetVersion: '1.0.0', toolVersion: '0.1.0' } } });
+  await app.invoke('records.addPatch', { caseId, patch: { serverId: gw.id, product: 'Cleo Harmony', versionBefore: '5.8.0.21', versionAfter: '5.8.0.24', update: 'Cleo patch 5.8.0.24 (CVE-2024-55956)', at: ago(40), evidenceIds: [] } });
+  await app.invoke('records.addFirewallChange', { caseId, change: { serverId: gw.id, description: 'Blocked inbound TCP 5080/5443 from the internet', rule: 'deny any -> 203.0.113.10:5080,5443', at: ago(60) } });
+  await app.invoke('records.addCredentialReset', { caseId, reset: { account: 'cleoadmin', system: 'Cleo Harmony', note: 'Password and API keys rotated', at: ago(38) } });
+  await app.invoke('records.addAttackerEvent', { caseId, event: { at: ago(82), description: 'First exploitation attempt from 176.123.5.126', artefact: 'Cleo access log line 18211', evidenceId: log.id, certainty: 'fact' } });
+  await app.invoke('records.addAttackerEvent', { caseId, event: { at: ago(80), description: 'Autorun file dropped, PowerShell stager run', artefact: 'healthchecktemplate.txt', certainty: 'fact' } });
+  await app.invoke('dates.set', { caseId, dates: { firstActivity: ago(82), discovery: ago(66), containment: ago(60) } });
+  await app.invoke('records.setInsurance', { caseId, insurance: { insurer: 'Hiscox France', policyNumber: 'CY-2024-55120', claimNumber: 'SIN-88412', contact: 'Claims line +33 1 53 21 82 82' } });
+  await app.invoke('notifications.set', { caseId, notification: { kind: 'insurer', at: ago(64), channel: 'Claims hotline, then e-mail', reference: 'SIN-88412', approvedVendors: ['CyberSecours Lyon'] } });
+  await app.invoke('notifications.set', { caseId, notification: { kind: 'police', office: 'Commissariat de Lyon 3e', reference: '', evidenceIds: [receipt.id] } });
+  await app.invoke('costs.add', { caseId, cost: { kind: 'outage', system: 'sftp-gw01 (customer file transfers)', start: ago(60), end: ago(30), currency: 'EUR', description: 'Server isolated until patched' } });
+  await app.invoke('costs.add', { caseId, cost: { kind: 'hours', system: 'IT staff', hours: 22, amount: 1320, currency: 'EUR', description: 'Internal hours, 60 €/h' } });
+  await app.invoke('costs.add', { caseId, cost: { kind: 'invoice', amount: 4800, currency: 'EUR', description: 'CyberSecours Lyon, invoice F-2024-311' } });
+  await app.invoke('records.setDetails', { caseId, details: { narrative: { status: 'contained', whatHappened: 'The Cleo Harmony server was exploited through CVE-2024-55956 and an autorun file ran a PowerShell stager.', impact: 'File transfers with customers stopped for 30 hours.', residualRisk: 'Low once credentials are rotated.', recommendations: ['Keep Cleo behind the VPN'] }, limitations: ['Firewall logs older than 30 days were not available.'], openItems: [{ id: 'open-1', text: 'Confirm with the ISP that no data left through 5443.', owner: 'Julien Lefèvre' }], distribution: [{ name: 'Julien Lefèvre', organisation: 'Transports Lefèvre', role: 'Manager' }] } });
+  await app.invoke('signoff.set', { caseId, signOff: { performedBy: operator, reviewedBy: 'Bruno Garnier', attestation: 'I attest that the actions, findings and times in this report were recorded as they happened.' } });
+  await app.invoke('report.export', { caseId, format: 'html' });
+  await app.invoke('costs.add', { caseId, cost: { kind: 'hardware', amount: 690, currency: 'EUR', description: 'Replacement disk for the forensic copy' } });
+  await app.invoke('report.export', { caseId, format: 'json' });
 }
 
 const written = [];
@@ -117,7 +153,14 @@ for (const theme of ['light', 'dark']) {
   // The hunt tab's folder dialog, stubbed with the rule examples of the ProxyLogon playbook.
   const huntFixtures = path.join(repo, 'tests/fixtures/hunt/exchange-proxylogon');
   const choosePaths = async () => ['httpproxy-26855-serverinfo/positive', 'path-aspnet-client-script/positive', 'iis-hafnium-user-agents/positive'].map((p) => path.join(huntFixtures, p));
-  const app = await harness.launchApp({ colorScheme: theme, bundledPlaybooksDir, viewport: { width: 1440, height: 900 }, choosePaths });
+  // The evidence and save dialogs, stubbed: an exported access log, and a throw-away folder for reports.
+  const exportsDir = await mkdtemp(path.join(tmpdir(), 'firebreak-shots-exports-'));
+  const accessLog = path.join(exportsDir, 'cleo-access-2024-12-09.log');
+  await writeFile(accessLog, '2024-12-09 22:38:02 176.123.5.126 POST /Synchronization 200\n'.repeat(200));
+  const chooseFiles = async () => [accessLog];
+  let saved = 0;
+  const chooseSavePath = async (name) => path.join(exportsDir, `${saved++}-${name}`);
+  const app = await harness.launchApp({ colorScheme: theme, bundledPlaybooksDir, viewport: { width: 1440, height: 900 }, choosePaths, chooseFiles, chooseSavePath });
   try {
     const seeded = await seed(app);
     const { page } = app;
@@ -140,8 +183,31 @@ for (const theme of ['light', 'dark']) {
     await page.locator('[data-step-row="triage-version"]').click();
     await shoot(app, theme, '04-case-command-step');
 
+    // The evidence gate: "done" refused on a step that needs evidence, and the way to attach it.
+    await page.getByRole('group', { name: 'State of this step' }).getByRole('button', { name: /Done/ }).click();
+    await page.getByRole('alert').getByRole('button', { name: 'Attach evidence to this step' }).waitFor();
+    await shoot(app, theme, '18-evidence-gate');
+    await page.getByRole('alert').getByRole('button', { name: 'Attach evidence to this step' }).click();
+    await page.getByRole('dialog').waitFor();
+    await shoot(app, theme, '19-attach-evidence');
+    await page.keyboard.press('Escape');
+
     await page.getByRole('tab', { name: /Timeline/ }).click();
     await shoot(app, theme, '05-case-timeline');
+
+    for (const [name, tab] of [['20-case-evidence', /^Evidence/], ['21-case-findings', /^Findings/], ['22-case-records', 'Records'], ['23-case-deadlines', /^Deadlines/], ['24-case-costs', /^Costs/], ['25-case-report', 'Report']]) {
+      await page.getByRole('tab', { name: tab }).click();
+      await shoot(app, theme, name);
+    }
+    await page.getByRole('tab', { name: /^Deadlines/ }).click();
+    await page.locator('#notice-police').scrollIntoViewIfNeeded();
+    await shoot(app, theme, '23-case-deadlines-notices');
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await page.locator('#report-bundle').scrollIntoViewIfNeeded();
+    await page.getByRole('button', { name: 'Export the bundle…' }).click();
+    await page.locator('#report-bundle').getByRole('status').waitFor({ timeout: 60_000 });
+    await page.getByRole('form', { name: 'Sign-off' }).scrollIntoViewIfNeeded();
+    await shoot(app, theme, '26-case-report-signoff');
     await page.getByRole('tab', { name: 'Steps' }).click();
 
     await page.keyboard.press('?');
@@ -198,6 +264,10 @@ for (const theme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'Cleo Harmony compromise' }).click();
     await page.locator(`[data-step-row="${seeded.cleoStep}"]`).click();
     await shoot(app, theme, '13-case-step-fr');
+    await page.getByRole('tab', { name: /^Délais et déclarations/ }).click();
+    await shoot(app, theme, '27-case-deadlines-fr');
+    await page.getByRole('tab', { name: /^Preuves/ }).click();
+    await shoot(app, theme, '28-case-evidence-fr');
     await page.getByRole('navigation').getByRole('button', { name: 'Dossiers' }).click();
     await shoot(app, theme, '14-cases-fr');
     await page.getByRole('button', { name: 'Ouvrir la dernière copie saine (lecture seule)' }).click();
@@ -209,6 +279,7 @@ for (const theme of ['light', 'dark']) {
   } finally {
     await app.close();
     await rm(bundledPlaybooksDir, { recursive: true, force: true });
+    await rm(exportsDir, { recursive: true, force: true });
   }
 }
 await harness.shutdown();

@@ -308,17 +308,24 @@ export const CaseRecords = z
   .strict();
 export type CaseRecords = z.infer<typeof CaseRecords>;
 
-/** The free-text parts of the report and its settings: narrative, root cause, limitations, distribution… */
-export const ReportDetails = CaseRecords.pick({
-  narrative: true,
-  rootCause: true,
-  limitations: true,
-  openItems: true,
-  distribution: true,
-  authors: true,
-  serverDetails: true,
-  settings: true,
-}).partial();
+/**
+ * The free-text parts of the report and its settings: narrative, root cause, limitations, distribution…
+ * Each member is optional WITHOUT its default: the API validates input with this schema, and a default
+ * filled in for a member that was not sent would overwrite the stored one (the zone, the root cause…).
+ */
+const detailMembers = CaseRecords.shape;
+export const ReportDetails = z
+  .object({
+    narrative: detailMembers.narrative.unwrap().optional(),
+    rootCause: detailMembers.rootCause.unwrap().optional(),
+    limitations: detailMembers.limitations.unwrap().optional(),
+    openItems: detailMembers.openItems.unwrap().optional(),
+    distribution: detailMembers.distribution.unwrap().optional(),
+    authors: detailMembers.authors.unwrap().optional(),
+    serverDetails: detailMembers.serverDetails.unwrap().optional(),
+    settings: detailMembers.settings.unwrap().optional(),
+  })
+  .strict();
 export type ReportDetails = z.input<typeof ReportDetails>;
 
 /** Empty records for a new case, with the zone and the police-complaint rule that fit its language. */

@@ -3,7 +3,12 @@
 // one notification area, so nothing fails silently.
 import type { Api } from '../../core/api/build-api';
 import type { AppError, Outcome } from '../../core/api/contract';
-import { useNotifications } from './stores/notifications';
+import { useNotifications, type NoticeAction } from './stores/notifications';
+
+/** Optional: a button the error's notice offers (the evidence gate offers "attach evidence"). */
+export interface CallOptions {
+  action?: (error: AppError) => NoticeAction | undefined;
+}
 
 export const api: Api = (window as unknown as { firebreak: Api }).firebreak;
 
@@ -15,19 +20,22 @@ const unexpected = (error: unknown): AppError => ({
 });
 
 /** Runs an API call; on failure the error is shown centrally and the Outcome is still returned. */
-export async function attempt<T>(request: Promise<Outcome<T>>): Promise<Outcome<T>> {
+export async function attempt<T>(request: Promise<Outcome<T>>, options?: CallOptions): Promise<Outcome<T>> {
   let outcome: Outcome<T>;
   try {
     outcome = await request;
   } catch (error) {
     outcome = { ok: false, error: unexpected(error) };
   }
-  if (!outcome.ok) useNotifications.getState().pushError(outcome.error, { fromCore: true });
+  if (!outcome.ok) {
+    const action = options?.action?.(outcome.error);
+    useNotifications.getState().pushError(outcome.error, { fromCore: true, ...(action ? { action } : {}) });
+  }
   return outcome;
 }
 
 /** Like `attempt`, for callers that only need the value: undefined means the error was already shown. */
-export async function call<T>(request: Promise<Outcome<T>>): Promise<T | undefined> {
-  const outcome = await attempt(request);
+export async function call<T>(request: Promise<Outcome<T>>, options?: CallOptions): Promise<T | undefined> {
+  const outcome = await attempt(request, options);
   return outcome.ok ? outcome.value : undefined;
 }

@@ -89,6 +89,31 @@ export interface LaunchOptions {
   keepDataDir?: boolean;
   /** Stands in for the native open dialog of the hunt tab (paths it returns pass the same allow-list). */
   choosePaths?: (kind: 'files' | 'folders') => Promise<string[]>;
+  /** Stand in for the native dialogs of evidence, report and bundle (undefined = cancelled). */
+  chooseFiles?: () => Promise<string[]>;
+  chooseSavePath?: (defaultName: string) => Promise<string | undefined>;
+  chooseOpenPath?: () => Promise<string | undefined>;
+}
+
+/** Prints like the app does (Chromium's print), through the shared headless Chromium: a new page per job. */
+export async function printPdfWithChromium(html: string, options: { format: 'A4' | 'Letter'; headerTemplate: string; footerTemplate: string }): Promise<Uint8Array> {
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+  try {
+    const page = await context.newPage();
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({
+      format: options.format,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: options.headerTemplate,
+      footerTemplate: options.footerTemplate,
+      margin: { top: '20mm', bottom: '18mm', left: '14mm', right: '14mm' },
+    });
+  } finally {
+    await context.close();
+  }
 }
 
 let sharedBrowser: Promise<Browser> | undefined;
@@ -120,6 +145,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
     },
     log: () => undefined,
     ...(options.choosePaths ? { choosePaths: options.choosePaths } : {}),
+    chooseFiles: async () => (options.chooseFiles ? options.chooseFiles() : []),
+    chooseSavePath: async ({ defaultName }) => (options.chooseSavePath ? options.chooseSavePath(defaultName) : undefined),
+    chooseOpenPath: async () => (options.chooseOpenPath ? options.chooseOpenPath() : undefined),
+    printPdf: printPdfWithChromium,
   });
 
   const context = await browser.newContext({

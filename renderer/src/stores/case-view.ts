@@ -7,8 +7,9 @@ import type { StepState } from '../../../core/cases/types';
 import { api, call } from '../api';
 import { i18n } from '../i18n';
 import { useNotifications } from './notifications';
+import { useEvidenceAttach } from './evidence-attach';
 
-export type CaseTab = 'steps' | 'timeline' | 'hunt';
+export type CaseTab = 'steps' | 'timeline' | 'hunt' | 'evidence' | 'findings' | 'records' | 'deadlines' | 'costs' | 'report';
 
 interface CaseViewState {
   view: CaseView | null;
@@ -149,8 +150,21 @@ export const useCaseView = create<CaseViewState>()((set, get) => {
     setSkipPrompt: (skipPromptStepId) => set({ skipPromptStepId }),
     clearPendingAttach: () => set({ pendingAttach: undefined }),
 
-    setStepState: (stepId, state, reason) =>
-      mutate(() => api.cases.setStepState({ ...target(), stepId, state, ...(reason ? { reason } : {}) })),
+    setStepState: async (stepId, state, reason) => {
+      const where = target();
+      // The evidence gate: when "done" is refused for lack of evidence, the notice offers to attach it.
+      const gated = state === 'done' && selectedPlaybook(get())?.steps.find((s) => s.id === stepId)?.evidence === 'required';
+      const action = gated
+        ? (error: { code: string }) =>
+            error.code === 'CONFLICT'
+              ? { label: i18n.t('evidence.attachForStep'), run: () => useEvidenceAttach.getState().open({ serverId: where.serverId, playbookId: where.playbookId, stepId }) }
+              : undefined
+        : undefined;
+      const view = await call(api.cases.setStepState({ ...where, stepId, state, ...(reason ? { reason } : {}) }), action ? { action } : undefined);
+      if (!view) return false;
+      get().apply(view);
+      return true;
+    },
     addNote: (stepId, text) => mutate(() => api.cases.addNote({ ...target(), stepId, text })),
     rename: (title) => mutate(() => api.cases.rename({ caseId: caseId(), title })),
     setOperator: (operator) => mutate(() => api.cases.setOperator({ caseId: caseId(), operator })),

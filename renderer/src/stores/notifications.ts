@@ -2,6 +2,12 @@
 import { create } from 'zustand';
 import type { AppError } from '../../../core/api/contract';
 
+/** A button on a notice that leads to the fix (the notice closes when it is pressed). */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
 export interface Notice {
   id: number;
   kind: 'error' | 'info';
@@ -10,12 +16,13 @@ export interface Notice {
   problems?: AppError['problems'];
   /** Set for errors the core sent (in English): the UI shows them in its language by code. */
   code?: AppError['code'];
+  action?: NoticeAction;
 }
 
 interface NotificationState {
   notices: Notice[];
   /** `fromCore`: the error came from the main process in English and is shown by its code. */
-  pushError: (error: AppError, options?: { fromCore?: boolean }) => void;
+  pushError: (error: AppError, options?: { fromCore?: boolean; action?: NoticeAction }) => void;
   pushInfo: (message: string) => void;
   dismiss: (id: number) => void;
 }
@@ -30,7 +37,7 @@ export const useNotifications = create<NotificationState>()((set, get) => ({
     set((s) => ({
       notices: [
         ...s.notices,
-        { id: nextId++, kind: 'error' as const, message: error.message, hint: error.hint, problems: error.problems, ...(options?.fromCore ? { code: error.code } : {}) },
+        { id: nextId++, kind: 'error' as const, message: error.message, hint: error.hint, problems: error.problems, ...(options?.fromCore ? { code: error.code } : {}), ...(options?.action ? { action: options.action } : {}) },
       ].slice(-5),
     })),
   pushInfo: (message) => {

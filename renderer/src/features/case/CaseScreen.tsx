@@ -10,6 +10,9 @@ import { Timeline } from './Timeline';
 import { SkipDialog } from './SkipDialog';
 import { useCaseKeys } from './use-case-keys';
 import { HuntPanel } from '../hunt/HuntPanel';
+import { AttachEvidenceDialog } from '../records/AttachEvidenceDialog';
+import { ClocksBanner } from '../records/clocks';
+import { isRecordTab, RecordPanel, RecordTabButtons } from '../records/RecordTabs';
 
 export function CaseScreen(): React.JSX.Element {
   const { t } = useTranslation();
@@ -33,6 +36,7 @@ export function CaseScreen(): React.JSX.Element {
     <main className="case-screen" aria-label={t('case.label', { title: view.case.title })}>
       <CaseHeader />
       {view.readOnly && <ReadOnlyBanner />}
+      <ClocksBanner />
       <div className="tabs" role="tablist" aria-label={t('case.views')}>
         <button type="button" role="tab" id="tab-steps" aria-selected={tab === 'steps'} aria-controls="panel-steps" onClick={() => setTab('steps')}>
           {t('case.tabSteps')}
@@ -43,8 +47,11 @@ export function CaseScreen(): React.JSX.Element {
         <button type="button" role="tab" id="tab-hunt" aria-selected={tab === 'hunt'} aria-controls="panel-hunt" onClick={() => setTab('hunt')}>
           {t('hunt.tab')}
         </button>
+        <RecordTabButtons />
       </div>
-      {tab === 'hunt' ? (
+      {isRecordTab(tab) ? (
+        <RecordPanel tab={tab} />
+      ) : tab === 'hunt' ? (
         <HuntPanel />
       ) : tab === 'steps' ? (
         <div className="case-columns" role="tabpanel" id="panel-steps" aria-labelledby="tab-steps">
@@ -58,6 +65,7 @@ export function CaseScreen(): React.JSX.Element {
         </div>
       )}
       <SkipDialog />
+      <AttachEvidenceDialog />
     </main>
   );
 }

@@ -8,6 +8,7 @@ import { Markdown, openExternal } from './Markdown';
 import { Notes } from './Notes';
 import { StateControl } from './StateControl';
 import { PendingAttach } from './PendingAttach';
+import { StepEvidence } from '../records/StepEvidence';
 
 const referenceOf = (ref: Reference): { title: string; url: string } => (typeof ref === 'string' ? { title: ref, url: ref } : ref);
 
@@ -89,6 +90,7 @@ export function StepDetail(): React.JSX.Element {
         </div>
       </header>
       <StateControl stepId={step.id} record={record} disabled={locked} />
+      <StepEvidence serverId={serverId} playbookId={playbook.meta.id} stepId={step.id} requirement={step.evidence} />
       {step.body.trim() && <Markdown source={step.body} className="step-body" />}
       <Commands commands={step.commands} body={step.body} />
       {step.expected && (

@@ -35,6 +35,21 @@ export function Notifications(): React.JSX.Element {
             <button type="button" className="icon-button" aria-label={t('notifications.dismiss')} onClick={() => dismiss(notice.id)}>
               ×
             </button>
+            {/* After the dismiss button, so Escape-like habits (focus the first button, Enter) still only dismiss. */}
+            {notice.action && (
+              <div className="notice-actions">
+                <button
+                  type="button"
+                  className="notice-action"
+                  onClick={() => {
+                    dismiss(notice.id);
+                    notice.action?.run();
+                  }}
+                >
+                  {notice.action.label}
+                </button>
+              </div>
+            )}
           </div>
         );
       })}

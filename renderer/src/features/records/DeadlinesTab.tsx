@@ -1,0 +1,278 @@
+// The Deadlines & notifications tab: the key dates of the incident (typed in the case's zone, stored
+// in UTC), the three clocks that start at discovery, the insurance details, and the notices to the
+// insurer, the police (France, Code des assurances L12-10-1) and the data-protection authority
+// (GDPR art. 33), each with its reference and its receipt as evidence.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KEY_DATES, type KeyDateName, type Notification, type NotificationKind } from '../../../../core/cases/records';
+import { api } from '../../api';
+import { changeCase } from '../../stores/records';
+import { Card, EvidenceSelect, Instant, lines, useCaseZone, useOpenView, ZonedInput } from './common';
+import { ClockCard, useClocks } from './clocks';
+
+const ZONES = ['Europe/Paris', 'Europe/Brussels', 'Europe/Luxembourg', 'Europe/Zurich', 'Europe/London', 'UTC', 'America/Montreal', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Indian/Reunion', 'America/Martinique'];
+
+function KeyDatesCard(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const view = useOpenView();
+  const zone = useCaseZone();
+  const [draft, setDraft] = useState<Partial<Record<KeyDateName, string | undefined>>>({});
+  if (!view) return null;
+  const stored = view.case.records.keyDates;
+  const value = (k: KeyDateName) => (k in draft ? draft[k] : stored[k]);
+  const changed = KEY_DATES.filter((k) => k in draft && draft[k] !== stored[k]);
+  const save = async (): Promise<void> => {
+    const dates = Object.fromEntries(changed.map((k) => [k, draft[k] ?? null]));
+    if (await changeCase((caseId) => api.dates.set({ caseId, dates }))) setDraft({});
+  };
+  const setZone = (timeZone: string) => changeCase((caseId) => api.records.setDetails({ caseId, details: { settings: { ...view.case.records.settings, timeZone } } }));
+  const zones = ZONES.includes(zone) ? ZONES : [zone, ...ZONES];
+  return (
+    <Card title={t('deadlines.keyDates')}>
+      <p className="muted small">{t('deadlines.keyDatesIntro')}</p>
+      <label className="block-label zone-select">
+        {t('deadlines.zone')}
+        <select value={zone} disabled={view.readOnly} onChange={(e) => void setZone(e.target.value)}>
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </select>
+      </label>
+      <form
+        className="form"
+        aria-label={t('deadlines.keyDates')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <div className="key-dates">
+          {KEY_DATES.map((k) => (
+            <div key={k} className="key-date">
+              <ZonedInput label={t(`deadlines.date.${k}`)} value={value(k)} zone={zone} onChange={(utc) => setDraft((d) => ({ ...d, [k]: utc }))} />
+              {stored[k] && <span className="small muted">{t('deadlines.storedUtc', { utc: `${stored[k]!.slice(0, 16).replace('T', ' ')} UTC` })}</span>}
+            </div>
+          ))}
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={view.readOnly || changed.length === 0}>
+            {t('deadlines.saveDates')}
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function InsuranceCard(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const view = useOpenView();
+  const stored = view?.case.records.insurance;
+  const [d, setD] = useState(stored ?? { insurer: '', policyNumber: '', claimNumber: '', contact: '' });
+  if (!view || !stored) return null;
+  const dirty = JSON.stringify(d) !== JSON.stringify(stored);
+  return (
+    <Card title={t('deadlines.insurance')}>
+      <form
+        className="form"
+        aria-label={t('deadlines.insurance')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void changeCase((caseId) => api.records.setInsurance({ caseId, insurance: d }));
+        }}
+      >
+        <div className="row2">
+          <label>
+            {t('deadlines.insurer')}
+            <input value={d.insurer} onChange={(e) => setD({ ...d, insurer: e.target.value })} />
+          </label>
+          <label>
+            {t('deadlines.insurerContact')}
+            <input value={d.contact} onChange={(e) => setD({ ...d, contact: e.target.value })} />
+          </label>
+          <label>
+            {t('deadlines.policyNumber')}
+            <input value={d.policyNumber} onChange={(e) => setD({ ...d, policyNumber: e.target.value })} />
+          </label>
+          <label>
+            {t('deadlines.claimNumber')}
+            <input value={d.claimNumber} onChange={(e) => setD({ ...d, claimNumber: e.target.value })} />
+          </label>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={view.readOnly || !dirty}>
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+interface NoticeDraft {
+  at?: string;
+  recipient: string;
+  channel: string;
+  reference: string;
+  office: string;
+  vendors: string;
+  notRequired: boolean;
+  reasoning: string;
+  evidenceId: string;
+}
+
+const noticeDraft = (n: Notification | undefined, kind: NotificationKind): NoticeDraft => ({
+  at: n?.at,
+  recipient: n?.recipient ?? (kind === 'dpa' ? 'CNIL' : ''),
+  channel: n?.channel ?? '',
+  reference: n?.reference ?? '',
+  office: n?.office ?? '',
+  vendors: n?.approvedVendors.join('\n') ?? '',
+  notRequired: n?.notRequired ?? false,
+  reasoning: n?.reasoning ?? '',
+  evidenceId: n?.evidenceIds[0] ?? '',
+});
+
+function NoticeCard({ kind }: { kind: Exclude<NotificationKind, 'other'> }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const view = useOpenView();
+  const zone = useCaseZone();
+  const existing = view?.case.records.notifications.filter((n) => n.kind === kind).at(-1);
+  const [d, setD] = useState<NoticeDraft>(noticeDraft(existing, kind));
+  if (!view) return null;
+  const put = (patch: Partial<NoticeDraft>) => setD((old) => ({ ...old, ...patch }));
+  const canSkip = kind !== 'insurer';
+  const save = () =>
+    changeCase((caseId) =>
+      api.notifications.set({
+        caseId,
+        notification: {
+          kind,
+          ...(existing ? { id: existing.id } : {}),
+          ...(d.at && !d.notRequired ? { at: d.at } : {}),
+          recipient: d.recipient.trim(),
+          channel: d.channel.trim(),
+          reference: d.reference.trim(),
+          office: d.office.trim(),
+          approvedVendors: lines(d.vendors),
+          notRequired: d.notRequired,
+          reasoning: d.reasoning.trim(),
+          evidenceIds: d.evidenceId ? [d.evidenceId] : [],
+        },
+      }),
+    );
+  const title = t(`deadlines.notice.${kind}`);
+  return (
+    <Card title={title} className="notice-card" id={`notice-${kind}`}>
+      <p className="muted small">{t(`deadlines.noticeIntro.${kind}`)}</p>
+      {existing && (
+        <p className={`small recorded-line ${existing.notRequired ? 'not-required' : existing.at ? 'done' : 'draft'}`}>
+          {existing.notRequired ? t('deadlines.recordedNotRequired') : existing.at ? <>{t('deadlines.recordedAt')} <Instant iso={existing.at} zone={zone} inline /></> : t('deadlines.recordedDraft')}
+          {existing.reference && <> · {t('deadlines.referenceShort', { reference: existing.reference })}</>}
+        </p>
+      )}
+      <form
+        className="form"
+        aria-label={title}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {canSkip && (
+          <label className="check">
+            <input type="checkbox" checked={d.notRequired} onChange={(e) => put({ notRequired: e.target.checked })} />
+            <span>{t(`deadlines.notRequired.${kind}`)}</span>
+          </label>
+        )}
+        {d.notRequired ? (
+          <label>
+            {t('deadlines.reasoning')}
+            <textarea rows={3} value={d.reasoning} onChange={(e) => put({ reasoning: e.target.value })} required />
+          </label>
+        ) : (
+          <>
+            <div className="row2">
+              <ZonedInput label={t(`deadlines.at.${kind}`)} value={d.at} zone={zone} onChange={(at) => put({ at })} />
+              {kind === 'police' ? (
+                <label>
+                  {t('deadlines.office')}
+                  <input value={d.office} onChange={(e) => put({ office: e.target.value })} placeholder={t('deadlines.officePlaceholder')} />
+                </label>
+              ) : (
+                <label>
+                  {t('deadlines.channel')}
+                  <input value={d.channel} onChange={(e) => put({ channel: e.target.value })} placeholder={t(`deadlines.channelPlaceholder.${kind}`)} />
+                </label>
+              )}
+            </div>
+            <div className="row2">
+              {kind === 'dpa' && (
+                <label>
+                  {t('deadlines.recipient')}
+                  <input value={d.recipient} onChange={(e) => put({ recipient: e.target.value })} />
+                </label>
+              )}
+              <label>
+                {t(`deadlines.reference.${kind}`)}
+                <input value={d.reference} onChange={(e) => put({ reference: e.target.value })} />
+              </label>
+              <EvidenceSelect label={t('deadlines.receipt')} value={d.evidenceId} onChange={(evidenceId) => put({ evidenceId })} />
+            </div>
+            {kind === 'insurer' && (
+              <label>
+                {t('deadlines.vendors')}
+                <textarea rows={2} value={d.vendors} onChange={(e) => put({ vendors: e.target.value })} placeholder={t('deadlines.vendorsPlaceholder')} />
+              </label>
+            )}
+          </>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={view.readOnly || (d.notRequired && !d.reasoning.trim())}>
+            {t('deadlines.saveNotice')}
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+export function DeadlinesTab(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const view = useOpenView();
+  const clocks = useClocks();
+  if (!view) return null;
+  const police = view.case.records.settings.frenchPoliceComplaint;
+  return (
+    <div role="tabpanel" id="panel-deadlines" aria-labelledby="tab-deadlines" className="records-panel">
+      <Card title={t('clocks.title')}>
+        {!view.case.records.keyDates.discovery && <p className="warn-text small">{t('clocks.noDiscovery')}</p>}
+        <div className="clocks">
+          {clocks.map((c) => (
+            <ClockCard key={c.kind} clock={c} />
+          ))}
+        </div>
+        <label className="check small">
+          <input
+            type="checkbox"
+            checked={police}
+            disabled={view.readOnly}
+            onChange={(e) => void changeCase((caseId) => api.records.setDetails({ caseId, details: { settings: { ...view.case.records.settings, frenchPoliceComplaint: e.target.checked } } }))}
+          />
+          <span>{t('clocks.frenchRule')}</span>
+        </label>
+      </Card>
+      <div className="records-grid">
+        <KeyDatesCard />
+        <InsuranceCard />
+      </div>
+      <div className="records-grid">
+        <NoticeCard kind="insurer" />
+        <NoticeCard kind="police" />
+        <NoticeCard kind="dpa" />
+      </div>
+    </div>
+  );
+}

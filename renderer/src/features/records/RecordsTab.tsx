@@ -1,0 +1,395 @@
+// The Records tab: what was changed to stop the attack, in the form insurers and CISA's ED 21-02
+// ask for: product versions before and after a patch and the update installed, firewall and exposure
+// changes, credential resets; and the attacker's timeline as reconstructed.
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { changeCase } from '../../stores/records';
+import { Card, EvidenceSelect, Instant, useCaseZone, useOpenView, ZonedInput } from './common';
+
+/** A section with its table and an "Add" button that unfolds the form. */
+function Section({ title, count, addLabel, readOnly, table, form }: { title: string; count: number; addLabel: string; readOnly: boolean; table: ReactNode; form: (done: () => void) => ReactNode }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  return (
+    <Card
+      title={`${title} (${count})`}
+      actions={
+        !adding && (
+          <button type="button" disabled={readOnly} onClick={() => setAdding(true)}>
+            {addLabel}
+          </button>
+        )
+      }
+    >
+      {count === 0 ? <p className="muted">{t('records.none')}</p> : table}
+      {adding && (
+        <div className="inline-form">
+          {form(() => setAdding(false))}
+          <button type="button" className="quiet" onClick={() => setAdding(false)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+/** Shared form frame: fields, then a Save button; `onSave` resolves true when recorded. */
+function RecordForm({ label, children, valid, onSave, done }: { label: string; children: ReactNode; valid: boolean; onSave: () => Promise<boolean>; done: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <form
+      className="form"
+      aria-label={label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSave().then((ok) => ok && done());
+      }}
+    >
+      {children}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={!valid}>
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function PatchForm({ done }: { done: () => void }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const view = useOpenView();
+  const zone = useCaseZone();
+  const first = view?.case.servers[0];
+  const [serverId, setServerId] = useState(first?.id ?? '');
+  const server = view?.case.servers.find((s) => s.id === serverId);
+  const [product, setProduct] = useState(first?.product ?? '');
+  const [before, setBefore] = useState(first?.version ?? '');
+  const [after, setAfter] = useState('');
+  const [update, setUpdate] = useState('');
+  const [at, setAt] = useState<string | undefined>(new Date().toISOString());
+  const [evidenceId, setEvidenceId] = useState('');
+  if (!view) return null;
+  const pick = (id: string): void => {
+    const s = view.case.servers.find((x) => x.id === id);
+    setServerId(id);
+    setProduct(s?.product ?? '');
+    setBefore(s?.version ?? '');
+  };
+  return (
+    <RecordForm
+      label={t('records.patchForm')}
+      done={done}
+      valid={Boolean(server && at && after.trim())}
+      onSave={() =>
+        changeCase((caseId) =>
+          api.records.addPatch({ caseId, patch: { serverId, product: product.trim(), versionBefore: before.trim(), versionAfter: after.trim(), update: update.trim(), at: at ?? '', evidenceIds: evidenceId ? [evidenceId] : [] } }),
+        )
+      }
+    >
+      <div className="row3">
+        <label>
+          {t('records.server')}
+          <select value={serverId} onChange={(e) => pick(e.target.value)}>
+            {view.case.servers.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('records.product')}
+          <input value={product} onChange={(e) => setProduct(e.target.value)} />
+        </label>
+        <ZonedInput label={t('records.at')} value={at} zone={zone} onChange={setAt} required />
+      </div>
+      <div className="row3">
+        <label>
+          {t('records.versionBefore')}
+          <input value={before} onChange={(e) => setBefore(e.target.value)} />
+        </label>
+        <label>
+          {t('records.versionAfter')}
+          <input value={after} onChange={(e) => setAfter(e.target.value)} required />
+        </label>
+        <label>
+          {t('records.update')}
+          <input value={update} onChange={(e) => setUpdate(e.target.value)} placeholder={t('records.updatePlaceholder')} />
+        </label>
+      </div>
+      <EvidenceSelect label={t('records.evidence')} value={evidenceId} onChange={setEvidenceId} />
+    </RecordForm>
+  );
+}
+
+function FirewallForm({ done }: { done: () => void }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const view = useOpenView();
+  const zone = useCaseZone();
+  const [serverId, setServerId] = useState('');
+  const [description, setDescription] = useState('');
+  const [rule, setRule] = useState('');
+  const [at, setAt] = useState<string | undefined>(new Date().toISOString());
+  const [evidenceId, setEvidenceId] = useState('');
+  if (!view) return null;
+  return (
+    <RecordForm
+      label={t('records.firewallForm')}
+      done={done}
+      valid={Boolean(at && description.trim())}
+      onSave={() =>
+        changeCase((caseId) =>
+          api.records.addFirewallChange({ caseId, change: { ...(serverId ? { serverId } : {}), description: description.trim(), rule: rule.trim(), at: at ?? '', evidenceIds: evidenceId ? [evidenceId] : [] } }),
+        )
+      }
+    >
+      <div className="row2">
+        <label>
+          {t('records.server')}
+          <select value={serverId} onChange={(e) => setServerId(e.target.value)}>
+            <option value="">{t('records.anyServer')}</option>
+            {view.case.servers.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ZonedInput label={t('records.at')} value={at} zone={zone} onChange={setAt} required />
+      </div>
+      <label>
+        {t('records.description')}
+        <input value={description} onChange={(e) => setDescription(e.target.value)} required />
+      </label>
+      <label>
+        {t('records.rule')}
+        <input value={rule} onChange={(e) => setRule(e.target.value)} className="mono" />
+      </label>
+      <EvidenceSelect label={t('records.evidence')} value={evidenceId} onChange={setEvidenceId} />
+    </RecordForm>
+  );
+}
+
+function CredentialForm({ done }: { done: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const zone = useCaseZone();
+  const [account, setAccount] = useState('');
+  const [system, setSystem] = useState('');
+  const [note, setNote] = useState('');
+  const [at, setAt] = useState<string | undefined>(new Date().toISOString());
+  return (
+    <RecordForm
+      label={t('records.credentialForm')}
+      done={done}
+      valid={Boolean(at && account.trim())}
+      onSave={() => changeCase((caseId) => api.records.addCredentialReset({ caseId, reset: { account: account.trim(), system: system.trim(), note: note.trim(), at: at ?? '' } }))}
+    >
+      <div className="row3">
+        <label>
+          {t('records.account')}
+          <input value={account} onChange={(e) => setAccount(e.target.value)} required />
+        </label>
+        <label>
+          {t('records.system')}
+          <input value={system} onChange={(e) => setSystem(e.target.value)} />
+        </label>
+        <ZonedInput label={t('records.at')} value={at} zone={zone} onChange={setAt} required />
+      </div>
+      <label>
+        {t('records.note')}
+        <input value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+    </RecordForm>
+  );
+}
+
+function AttackerForm({ done }: { done: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const zone = useCaseZone();
+  const [at, setAt] = useState<string | undefined>();
+  const [description, setDescription] = useState('');
+  const [artefact, setArtefact] = useState('');
+  const [certainty, setCertainty] = useState<'fact' | 'hypothesis'>('fact');
+  const [evidenceId, setEvidenceId] = useState('');
+  return (
+    <RecordForm
+      label={t('records.attackerForm')}
+      done={done}
+      valid={Boolean(at && description.trim())}
+      onSave={() =>
+        changeCase((caseId) =>
+          api.records.addAttackerEvent({ caseId, event: { at: at ?? '', description: description.trim(), artefact: artefact.trim(), certainty, ...(evidenceId ? { evidenceId } : {}) } }),
+        )
+      }
+    >
+      <div className="row2">
+        <ZonedInput label={t('records.at')} value={at} zone={zone} onChange={setAt} required />
+        <label>
+          {t('findings.certainty')}
+          <select value={certainty} onChange={(e) => setCertainty(e.target.value as 'fact' | 'hypothesis')}>
+            <option value="fact">{t('findings.fact')}</option>
+            <option value="hypothesis">{t('findings.hypothesis')}</option>
+          </select>
+        </label>
+      </div>
+      <label>
+        {t('records.description')}
+        <input value={description} onChange={(e) => setDescription(e.target.value)} required />
+      </label>
+      <label>
+        {t('records.artefact')}
+        <input value={artefact} onChange={(e) => setArtefact(e.target.value)} className="mono" />
+      </label>
+      <EvidenceSelect label={t('records.evidence')} value={evidenceId} onChange={setEvidenceId} />
+    </RecordForm>
+  );
+}
+
+export function RecordsTab(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const view = useOpenView();
+  const zone = useCaseZone();
+  if (!view) return null;
+  const r = view.case.records;
+  const serverName = (id?: string) => (id ? (view.case.servers.find((s) => s.id === id)?.name ?? id) : '—');
+  const ro = view.readOnly;
+  return (
+    <div role="tabpanel" id="panel-records" aria-labelledby="tab-records" className="records-panel">
+      <Section
+        title={t('records.patches')}
+        count={r.patches.length}
+        addLabel={t('records.addPatch')}
+        readOnly={ro}
+        form={(done) => <PatchForm done={done} />}
+        table={
+          <table className="rec-table" aria-label={t('records.patches')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('records.server')}</th>
+                <th scope="col">{t('records.product')}</th>
+                <th scope="col">{t('records.versions')}</th>
+                <th scope="col">{t('records.update')}</th>
+                <th scope="col">{t('records.when')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.patches.map((p) => (
+                <tr key={p.id}>
+                  <td>{serverName(p.serverId)}</td>
+                  <td>{p.product}</td>
+                  <td className="nowrap">
+                    <code>{p.versionBefore || '—'}</code> → <code>{p.versionAfter}</code>
+                  </td>
+                  <td>{p.update}</td>
+                  <td>
+                    <Instant iso={p.at} zone={zone} />
+                    <span className="small muted block">{p.by}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+      <Section
+        title={t('records.firewall')}
+        count={r.firewallChanges.length}
+        addLabel={t('records.addFirewall')}
+        readOnly={ro}
+        form={(done) => <FirewallForm done={done} />}
+        table={
+          <table className="rec-table" aria-label={t('records.firewall')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('records.server')}</th>
+                <th scope="col">{t('records.description')}</th>
+                <th scope="col">{t('records.rule')}</th>
+                <th scope="col">{t('records.when')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.firewallChanges.map((c) => (
+                <tr key={c.id}>
+                  <td>{serverName(c.serverId)}</td>
+                  <td>{c.description}</td>
+                  <td>{c.rule && <code>{c.rule}</code>}</td>
+                  <td>
+                    <Instant iso={c.at} zone={zone} />
+                    <span className="small muted block">{c.by}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+      <Section
+        title={t('records.credentials')}
+        count={r.credentialResets.length}
+        addLabel={t('records.addCredential')}
+        readOnly={ro}
+        form={(done) => <CredentialForm done={done} />}
+        table={
+          <table className="rec-table" aria-label={t('records.credentials')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('records.account')}</th>
+                <th scope="col">{t('records.system')}</th>
+                <th scope="col">{t('records.note')}</th>
+                <th scope="col">{t('records.when')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.credentialResets.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.account}</td>
+                  <td>{c.system}</td>
+                  <td>{c.note}</td>
+                  <td>
+                    <Instant iso={c.at} zone={zone} />
+                    <span className="small muted block">{c.by}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+      <Section
+        title={t('records.attacker')}
+        count={r.attackerTimeline.length}
+        addLabel={t('records.addAttacker')}
+        readOnly={ro}
+        form={(done) => <AttackerForm done={done} />}
+        table={
+          <table className="rec-table" aria-label={t('records.attacker')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('records.when')}</th>
+                <th scope="col">{t('records.description')}</th>
+                <th scope="col">{t('records.artefact')}</th>
+                <th scope="col">{t('findings.certainty')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.attackerTimeline.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <Instant iso={e.at} zone={zone} />
+                  </td>
+                  <td>{e.description}</td>
+                  <td>{e.artefact && <code>{e.artefact}</code>}</td>
+                  <td>
+                    <span className={`badge certainty-${e.certainty}`}>{t(`findings.${e.certainty}`)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+    </div>
+  );
+}
