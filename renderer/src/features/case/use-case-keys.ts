@@ -3,11 +3,18 @@ import { selectedPlaybook, useCaseView } from '../../stores/case-view';
 import { dialogOpen, isTyping } from '../shell/keys';
 import { STATE_KEYS } from './states';
 
-/** Focus follows the cursor, so Enter then opens the highlighted step like a click would. */
+/** Focus follows the cursor so the highlighted row is visible and announced. */
 function focusCursorRow(): void {
   const id = useCaseView.getState().cursorStepId;
   if (!id) return;
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-step-row="${CSS.escape(id)}"]`)?.focus());
+  const focus = (): boolean => {
+    const row = document.querySelector<HTMLElement>(`[data-step-row="${CSS.escape(id)}"]`);
+    row?.focus();
+    return row !== null;
+  };
+  // Focus now when the row is on the page (fast typists press Enter before the next frame);
+  // otherwise after the render that brings it in.
+  if (!focus()) requestAnimationFrame(focus);
 }
 
 /** j/k or ↓/↑ move, Enter opens, 1..6 or t,p,d,n,b,s set the state of the highlighted step. */
@@ -33,8 +40,9 @@ export function useCaseKeys(enabled: boolean): void {
           focusCursorRow();
           return;
         case 'Enter':
-          // Enter on a focused button or link is that control's business.
-          if (target?.closest('button, a')) return;
+          // Enter on a focused button or link is that control's business, except on a step row:
+          // there it opens the highlighted step (the cursor is the truth, even if focus lags).
+          if (target?.closest('button, a') && !target.closest('[data-step-row]')) return;
           event.preventDefault();
           store.openCursor();
           return;
