@@ -2,7 +2,7 @@
 // core/hunt-session; the native dialog is injected (Electron: dialog.showOpenDialog, tests: a stub).
 import type { CaseStore } from '../cases/store';
 import type { Language, Playbook } from '../playbooks/types';
-import { createHuntSessions, type PathKind } from '../hunt-session/registry';
+import { createHuntSessions, type HuntSessionDeps, type PathKind } from '../hunt-session/registry';
 import type { Handlers } from './contract';
 
 /** What the hunt handlers need from the main process. */
@@ -11,6 +11,8 @@ export interface HuntHandlerDeps {
   choosePaths?: (kind: PathKind) => Promise<string[]>;
   /** The built hunt worker (Electron: out/main/hunt-worker.js); without it the engine scans in-process. */
   huntWorkerScript?: string;
+  /** Replaces the scan engine (tests that need a scan to last until it is cancelled). */
+  huntEngine?: HuntSessionDeps['run'];
 }
 
 interface Context {
@@ -28,6 +30,7 @@ export function createHuntHandlers({ deps, store, playbookFor, log }: Context): 
     playbookFor,
     ...(deps.choosePaths ? { choosePaths: deps.choosePaths } : {}),
     ...(deps.huntWorkerScript ? { workerScript: deps.huntWorkerScript } : {}),
+    ...(deps.huntEngine ? { run: deps.huntEngine } : {}),
     toolVersion: `Firebreak ${deps.appVersion}`,
     ...(deps.now ? { now: deps.now } : {}),
     log,

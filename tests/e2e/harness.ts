@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { channels, type Channel, type Handlers, type Outcome } from '../../core/api/contract';
 import { dispatch } from '../../core/api/dispatch';
-import { createHandlers } from '../../core/api/handlers';
+import { createHandlers, type HandlerDeps } from '../../core/api/handlers';
 import { findChromium, HOW_TO_GET_CHROMIUM } from '../../scripts/find-chromium.mjs';
 import { serveDir, type StaticServer } from './static-server';
 
@@ -89,6 +89,8 @@ export interface LaunchOptions {
   keepDataDir?: boolean;
   /** Stands in for the native open dialog of the hunt tab (paths it returns pass the same allow-list). */
   choosePaths?: (kind: 'files' | 'folders') => Promise<string[]>;
+  /** Wraps the hunt engine (for a scan that must still be running when the test cancels it). */
+  huntEngine?: HandlerDeps['huntEngine'];
   /** Stand in for the native dialogs of evidence, report and bundle (undefined = cancelled). */
   chooseFiles?: () => Promise<string[]>;
   chooseSavePath?: (defaultName: string) => Promise<string | undefined>;
@@ -145,6 +147,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
     },
     log: () => undefined,
     ...(options.choosePaths ? { choosePaths: options.choosePaths } : {}),
+    ...(options.huntEngine ? { huntEngine: options.huntEngine } : {}),
     chooseFiles: async () => (options.chooseFiles ? options.chooseFiles() : []),
     chooseSavePath: async ({ defaultName }) => (options.chooseSavePath ? options.chooseSavePath(defaultName) : undefined),
     chooseOpenPath: async () => (options.chooseOpenPath ? options.chooseOpenPath() : undefined),

@@ -10,7 +10,22 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaseView } from '../../core/api/contract';
 import type { CaseDocument } from '../../core/cases/types';
+import { runHunt } from '../../core/hunt/index';
 import { launchApp, makeBundledDir, REPO, shutdown, type App } from './harness';
+
+/**
+ * The real engine, except that a hunt over the big log waits until it is cancelled before the
+ * engine starts: the engine got fast enough to finish 100 MB before the Cancel click lands on a
+ * busy machine. The engine itself then sees the aborted signal and reports the hunt cancelled;
+ * that the engine stops within a second mid-file is tested in tests/core/hunt.
+ */
+const engineHoldingTheBigLog: typeof runHunt = async (options) => {
+  if (options.paths.includes(bigDir) && options.signal && !options.signal.aborted) {
+    const signal = options.signal;
+    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  }
+  return runHunt(options);
+};
 
 const FIXTURES = path.join(REPO, 'tests/fixtures/hunt/exchange-proxylogon');
 const SERVERINFO = path.join(FIXTURES, 'httpproxy-26855-serverinfo/positive');
@@ -48,9 +63,9 @@ async function openHuntTab(page: Page): Promise<void> {
 
 beforeAll(async () => {
   bigDir = await mkdtemp(path.join(tmpdir(), 'firebreak-e2e-biglog-'));
-  await writeBigLog(path.join(bigDir, 'u_ex210303.log'), 100);
+  await writeBigLog(path.join(bigDir, 'u_ex210303.log'), 8);
   bundled = await makeBundledDir([path.join(REPO, 'playbooks/en/exchange-proxylogon.md')]);
-  app = await launchApp({ bundledPlaybooksDir: bundled, choosePaths: async () => nextChoice });
+  app = await launchApp({ bundledPlaybooksDir: bundled, choosePaths: async () => nextChoice, huntEngine: engineHoldingTheBigLog });
   await app.invoke('settings.update', { operator: 'Alice Admin' });
   const view = await app.invoke<CaseView>('cases.create', {
     organisation: 'Cabinet Dupont',
