@@ -3,7 +3,7 @@
 import type { Condition, LogFormat } from '../playbooks/types';
 import { compileGlobs, type CandidatePaths, type GlobMatcher, type HuntRoot } from './glob';
 import { compileIpList, findListedIp, type IpList } from './ip';
-import { conditionLiterals, requiredLiterals, toScanForm } from './literals';
+import { conditionLiterals, otherRequiredLiterals, requiredLiterals, toScanForm } from './literals';
 import { formatApplies, type LineKind } from './formats';
 import type { RuleInput } from './types';
 
@@ -32,6 +32,11 @@ export interface LineRule {
   format?: LogFormat;
   /** Scan-form literals one of which the line must contain; null: the rule looks at every line. */
   literals: string[] | null;
+  /**
+   * Further sets of scan-form literals (as bytes) that a line must each contain one of for the rule
+   * to match it: checked on the raw bytes of a line the prefilter found, before anything is decoded.
+   */
+  alsoRequired?: Uint8Array[][];
   evaluate(line: LineView): LineHit | null;
 }
 
@@ -185,6 +190,7 @@ function compileLog(index: number, l: { format: LogFormat; files?: string[]; whe
     format: l.format,
     files: l.files && l.files.length > 0 ? compileGlobs(l.files) : undefined,
     literals: conditionLiterals(l.where),
+    alsoRequired: otherRequiredLiterals(l.where).map((set) => set.map((lit) => new Uint8Array(Buffer.from(lit, 'latin1')))),
     evaluate(line) {
       return condition(line) ? { start: 0, length: 0 } : null;
     },

@@ -202,3 +202,28 @@ export function conditionLiterals(condition: Condition): string[] | null {
   }
   return out;
 }
+
+/**
+ * Besides the literals the prefilter looks for, the other sets a line must also contain one of
+ * (one set per other condition of a top-level `all`), worth checking on the raw bytes of a candidate
+ * line before it is decoded: `ServerInfo~` on a line the prefilter found through `/autodiscover`,
+ * for instance. Sets of words found on most lines (GET, 200…) are left out: they rule out nothing.
+ */
+export function otherRequiredLiterals(condition: Condition): string[][] {
+  if (!('all' in condition)) return [];
+  const chosen = conditionLiterals(condition);
+  const out: string[][] = [];
+  let skippedChosen = false;
+  for (const child of condition.all) {
+    const lits = conditionLiterals(child);
+    if (!lits || lits.length === 0) continue;
+    if (!skippedChosen && chosen && sameSet(lits, chosen)) {
+      skippedChosen = true;
+      continue;
+    }
+    if (literalScore(lits) >= 4) out.push(lits);
+  }
+  return out;
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((l, i) => l === b[i]);

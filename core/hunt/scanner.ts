@@ -1,14 +1,14 @@
 // Scans one logical file (a file on disk, a decompressed .gz, or a zip entry) as a stream of
 // chunks: splits complete lines out of each block of bytes without copying them, finds every rule
-// literal in one regular-expression pass over the lower-cased block, and only builds lines, fields
-// and strings for the few lines where a literal occurs (or for rules that must see every line).
+// literal in one pass over the raw bytes (multi-literal.ts), and only builds lines, fields and
+// strings for the few lines where a literal occurs (or for rules that must see every line).
 import { createHash, type Hash } from 'node:crypto';
 import type { LogFormat } from '../playbooks/types';
 import { lineRuleApplies, type CompiledRules, type LineRule, type LineView } from './compile';
 import { cleoFields, detectFormat, type LineKind } from './formats';
 import { csvColumn, indexHeader, normalizeTimestamp, splitCsv, splitW3c, timestampColumn, w3cColumn } from './fields';
 import type { CandidatePaths } from './glob';
-import { FOLD, MultiLiteralSearcher } from './multi-literal';
+import { containsFolded, FOLD, MultiLiteralSearcher } from './multi-literal';
 import { excerpt } from './text';
 import type { FileCoverage, Finding, HuntLimits } from './types';
 
@@ -76,6 +76,8 @@ export function checkPathRules(state: ScanState, target: ScanTarget): void {
 }
 
 const HEAD_BYTES = 4096;
+/** How much of a file's head tells the literal searcher which bytes are common (64 KiB: as good as 1 MiB, measured). */
+const SAMPLE_BYTES = 64 * 1024;
 const NL = 10;
 
 export async function scanStream(chunks: AsyncIterable<Buffer>, target: ScanTarget, state: ScanState): Promise<FileCoverage> {
@@ -140,13 +142,19 @@ class FileScan {
     }
     for (const h of this.hashes) h.hash.update(chunk);
     if (!this.started) {
+      if (this.head.length === 0 && chunk.length >= HEAD_BYTES) {
+        // the usual case (a 4 MiB read): the head is this chunk, used at once, so not copied
+        this.start(chunk);
+        this.feed(chunk);
+        return;
+      }
       // kept across reads: copied, since the reader reuses its buffers
       this.head.push(Buffer.from(chunk));
       this.headBytes += chunk.length;
       if (this.headBytes < HEAD_BYTES) return;
-      this.start();
       const head = Buffer.concat(this.head);
       this.head = [];
+      this.start(head);
       this.feed(head);
       return;
     }
@@ -155,8 +163,10 @@ class FileScan {
 
   end(): FileCoverage {
     if (!this.started) {
-      this.start();
-      this.feed(Buffer.concat(this.head));
+      const head = Buffer.concat(this.head);
+      this.head = [];
+      this.start(head);
+      this.feed(head);
     }
     if (this.carry && this.carry.length > 0) {
       // the last line has no line break (a truncated log): it is still a line
@@ -194,9 +204,10 @@ class FileScan {
     return coverage;
   }
 
-  private start(): void {
+  /** `content`: the file's first bytes (at least HEAD_BYTES of them unless the file is shorter). */
+  private start(content: Buffer): void {
     this.started = true;
-    const head = Buffer.concat(this.head).subarray(0, HEAD_BYTES).toString('latin1');
+    const head = content.toString('latin1', 0, Math.min(content.length, HEAD_BYTES));
     const detected = detectFormat(head, this.target.paths.inner ?? this.target.paths.relative);
     this.format = detected.format;
     this.kind = detected.kind;
@@ -207,8 +218,10 @@ class FileScan {
     for (const r of this.rules) this.state.tally.examined[r.index]!++;
     this.everyLine = this.rules.filter((r) => r.literals === null);
     const withLiterals = this.rules.filter((r) => r.literals !== null);
-    const key = withLiterals.map((r) => r.index).join(',');
-    if (!this.state.prefilters.has(key)) this.state.prefilters.set(key, buildPrefilter(withLiterals));
+    // per format too: the searcher picks each literal's anchor by how rare its bytes are in a sample of
+    // the file (its head), and an IIS log and an HttpProxy log make different text
+    const key = `${this.format}:${withLiterals.map((r) => r.index).join(',')}`;
+    if (!this.state.prefilters.has(key)) this.state.prefilters.set(key, buildPrefilter(withLiterals, content.subarray(0, SAMPLE_BYTES)));
     this.prefilter = this.state.prefilters.get(key);
     this.seenOnLine = new Int32Array(withLiterals.length);
   }
@@ -291,6 +304,13 @@ class FileScan {
       const onLine: LineRule[] = [];
       const flush = () => {
         if (onLine.length === 0) return;
+        // rules whose other required literals are not all on the line cannot match it: dropped
+        // before the line is decoded (most candidate lines end here)
+        for (let k = onLine.length - 1; k >= 0; k--) {
+          const sets = onLine[k]!.alsoRequired;
+          if (sets && sets.length > 0 && !sets.every((set) => set.some((lit) => containsFolded(buf, lineStart, lineEnd, lit)))) onLine.splice(k, 1);
+        }
+        if (onLine.length === 0) return;
         if (onLine.length > 1) onLine.sort((a, b) => a.index - b.index);
         this.evaluateLine(buf, lineStart, lineEnd, onLine, headerAt, lineNumberAt);
         onLine.length = 0;
@@ -324,39 +344,9 @@ class FileScan {
     if (stop > start && buf[stop - 1] === 13) stop--;
     if (stop === start) return;
     const lineText = buf.toString('latin1', start, stop);
-    const lineLower = lineText.toLowerCase();
     const kind = this.kind;
-    const isComment = buf[start] === 35; /* # */
     const header = kind === 'csv' || kind === 'w3c' ? headerAt(start) : undefined;
-    let utf8: string | undefined;
-    let values: Map<string, string> | undefined;
-    let columns: (string | undefined)[] | undefined;
-    const view: LineView = {
-      text: lineText,
-      lower: lineLower,
-      utf8: () => (utf8 ??= NON_ASCII.test(lineText) ? Buffer.from(lineText, 'latin1').toString('utf8') : lineText),
-      field: (name) => {
-        if (name === 'line') return view.utf8();
-        if (kind === 'lines' || isComment) return undefined;
-        if (kind === 'cleo') {
-          values ??= cleoFields(view.utf8());
-          return values.get(name);
-        }
-        if (!header || lineLower === header.lowerLine) return undefined;
-        const i = header.map.get(name);
-        if (i === undefined) return undefined;
-        // only the columns the rules ask for are cut out (and decoded): most lines that reach here
-        // are common ones (a frequent literal such as owa/auth/) where one or two fields decide
-        columns ??= [];
-        if (i in columns) return columns[i];
-        const raw = kind === 'csv' ? csvColumn(lineText, i) : w3cColumn(lineText, i);
-        // a column boundary is an ASCII byte, never inside a UTF-8 sequence: decoding the column
-        // alone gives what decoding the whole line and splitting it gives
-        const value = raw !== undefined && NON_ASCII.test(raw) ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
-        columns[i] = value;
-        return value;
-      },
-    };
+    const view = new ScanLine(lineText, kind, buf[start] === 35 /* # */, header);
     let lineNo = 0;
     for (const rule of rules) {
       const hit = rule.evaluate(view);
@@ -449,6 +439,59 @@ class FileScan {
   }
 }
 
+/**
+ * One candidate line as the rules see it. A class (not an object literal with closures and a getter):
+ * V8 then allocates it like any small object, and scavenges stay cheap on the 100k+ lines a frequent
+ * literal brings (measured: the literal with a getter had every scavenge promote megabytes).
+ */
+class ScanLine implements LineView {
+  private lowerText: string | undefined;
+  private utf8Text: string | undefined;
+  private values: Map<string, string> | undefined;
+  private columns: (string | undefined)[] | undefined;
+
+  constructor(
+    readonly text: string,
+    private readonly kind: LineKind,
+    private readonly isComment: boolean,
+    private readonly header: Header | undefined,
+  ) {}
+
+  /** Lower-cased only when asked (content rules): field rules on a long CSV line never need it. */
+  get lower(): string {
+    return (this.lowerText ??= this.text.toLowerCase());
+  }
+
+  utf8(): string {
+    return (this.utf8Text ??= NON_ASCII.test(this.text) ? Buffer.from(this.text, 'latin1').toString('utf8') : this.text);
+  }
+
+  field(name: string): string | undefined {
+    if (name === 'line') return this.utf8();
+    const kind = this.kind;
+    if (kind === 'lines' || this.isComment) return undefined;
+    if (kind === 'cleo') {
+      this.values ??= cleoFields(this.utf8());
+      return this.values.get(name);
+    }
+    const header = this.header;
+    // the header line itself has no fields (compared only when the lengths agree: cheap)
+    if (!header || (this.text.length === header.lowerLine.length && this.lower === header.lowerLine)) return undefined;
+    const i = header.map.get(name);
+    if (i === undefined) return undefined;
+    // only the columns the rules ask for are cut out (and decoded): most lines that reach here
+    // are common ones (a frequent literal such as owa/auth/) where one or two fields decide
+    const columns = (this.columns ??= []);
+    if (i in columns) return columns[i];
+    const raw = kind === 'csv' ? csvColumn(this.text, i) : w3cColumn(this.text, i);
+    // a column boundary is an ASCII byte, never inside a UTF-8 sequence: decoding the column
+    // alone gives what decoding the whole line and splitting it gives
+    const value = raw !== undefined && NON_ASCII.test(raw) ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
+    columns[i] = value;
+    return value;
+  }
+}
+
 const FIELDS = Buffer.from('#fields:', 'latin1');
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\u0000-\u007f]/;
@@ -495,7 +538,7 @@ export interface Prefilter {
 }
 
 /** One searcher over the literals of every rule that applies to a file (cached per set of rules). */
-export function buildPrefilter(rules: readonly LineRule[]): Prefilter | undefined {
+export function buildPrefilter(rules: readonly LineRule[], sample?: Uint8Array): Prefilter | undefined {
   const ids = new Map<string, number>();
   const rulesByLiteral: Prefilter['rulesByLiteral'] = [];
   rules.forEach((rule, slot) => {
@@ -512,5 +555,5 @@ export function buildPrefilter(rules: readonly LineRule[]): Prefilter | undefine
     }
   });
   if (ids.size === 0) return undefined;
-  return { searcher: new MultiLiteralSearcher([...ids.keys()]), rulesByLiteral };
+  return { searcher: new MultiLiteralSearcher([...ids.keys()], sample), rulesByLiteral };
 }
