@@ -28,7 +28,20 @@ for (const summary of await registry.list()) {
     else without.push(`${summary.language}/${summary.id}/${rule.id}`);
   }
 }
-if (without.length > 0) console.log(`Bundled hunt rules without example files (${without.length}):\n  ${without.join('\n  ')}`);
+
+// Every rule needs examples; a missing folder (for instance one a .gitignore kept out of the
+// repository) must fail here, not pass silently.
+describe('bundled hunt rules have examples', () => {
+  it('every rule has a folder of examples', () => {
+    expect(without).toEqual([]);
+  });
+  it.each(cases.map((c) => [`${c.language}/${c.playbook}/${c.input.rule.id}`, c] as const))('%s has negative/ and, unless it matches hashes, positive/', (_name, c) => {
+    const base = join(fixtures, c.playbook, c.input.rule.id);
+    expect(existsSync(join(base, 'negative')), `${base}/negative`).toBe(true);
+    // A hash rule cannot have a positive example without shipping the malware itself.
+    if (!('hash' in c.input.rule.match)) expect(existsSync(join(base, 'positive')), `${base}/positive`).toBe(true);
+  });
+});
 
 function versionFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
