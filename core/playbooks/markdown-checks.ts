@@ -13,6 +13,13 @@ export function createValidatingMarkdown(): MarkdownItInstance {
   return md;
 }
 
+let shared: MarkdownItInstance | undefined;
+
+/** One validating instance for the whole process: md.parse keeps no state between calls. */
+export function validatingMarkdown(): MarkdownItInstance {
+  return (shared ??= createValidatingMarkdown());
+}
+
 export interface InlineFinding {
   line: number;
   message: string;

@@ -8,7 +8,7 @@ import { FrontMatter, StepMeta, SHELLS, type Command, type Phase, type Playbook,
 import { describeIssues, closest } from './issues';
 import { parseYamlBlock, messageOf } from './yaml-block';
 import { validateHuntBlock, MAX_HUNT_RULES, type ParsedHuntRule } from './hunt-block';
-import { checkHtmlBlock, checkInline, createValidatingMarkdown, type Token } from './markdown-checks';
+import { checkHtmlBlock, checkInline, validatingMarkdown, type Token } from './markdown-checks';
 
 /** Files larger than this are refused before parsing (the same limit as the import API). */
 export const MAX_PLAYBOOK_BYTES = 2_000_000;
@@ -80,6 +80,8 @@ class PlaybookParser {
   private readonly phases: PhaseDraft[] = [];
   private readonly steps: StepDraft[] = [];
   private readonly rules: (ParsedHuntRule & { stepId?: string })[] = [];
+  /** The first rule with each id, so a duplicate is found without scanning every rule so far. */
+  private readonly rulesById = new Map<string, ParsedHuntRule>();
   private readonly anchors: { id: string; line: number }[] = [];
   private meta?: FrontMatter;
   private warnedPreamble = false;
@@ -118,7 +120,7 @@ class PlaybookParser {
     if (bodyStart === undefined) return undefined;
     // Blank the front matter instead of cutting it, so markdown-it's line numbers are file lines.
     const body = [...Array<string>(bodyStart).fill(''), ...this.lines.slice(bodyStart)].join('\n');
-    const tokens = createValidatingMarkdown().parse(body, {});
+    const tokens = validatingMarkdown().parse(body, {});
 
     const stepCount = tokens.filter((t) => t.type === 'heading_open' && t.tag === 'h2' && t.level === 0).length;
     if (stepCount > MAX_STEPS) {
@@ -384,7 +386,7 @@ class PlaybookParser {
     const result = validateHuntBlock(block, fenceStart + 1);
     for (const p of result.problems) this.problem(p.line, p.message);
     for (const parsed of result.rules) {
-      const previous = this.rules.find((r) => r.rule.id === parsed.rule.id);
+      const previous = this.rulesById.get(parsed.rule.id);
       if (previous) {
         this.problem(parsed.line, `The hunt rule id \`${parsed.rule.id}\` is already used on line ${previous.line}; rule ids must be unique within a playbook.`);
         this.problem(previous.line, `The hunt rule id \`${parsed.rule.id}\` is used again on line ${parsed.line}; rule ids must be unique within a playbook.`);
@@ -395,6 +397,7 @@ class PlaybookParser {
         return;
       }
       this.rules.push({ ...parsed, ...(step?.id ? { stepId: step.id } : {}) });
+      this.rulesById.set(parsed.rule.id, parsed);
       if (step) step.huntRuleIds.push(parsed.rule.id);
     }
   }
