@@ -2,10 +2,11 @@
 // keyboard and the mouse, reload, and find everything again, in the page and in case.json on disk.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaseDocument } from '../../core/cases/types';
-import { launchApp, shutdown, type App } from './harness';
+import { launchApp, type App } from './harness';
+import { checkErrorsAndCloseAfterwards } from './app-hooks';
 
 const TITLE = 'Web server compromise';
 const SERVER = 'web01';
@@ -24,14 +25,7 @@ const stepRow = (page: Page, title: string) => page.getByRole('navigation', { na
 beforeAll(async () => {
   app = await launchApp();
 });
-afterEach(() => {
-  const errors = app.errors.splice(0);
-  expect(errors, 'no console or page error').toEqual([]);
-});
-afterAll(async () => {
-  await app?.close();
-  await shutdown();
-});
+checkErrorsAndCloseAfterwards(() => app);
 
 describe('a case from creation to archive', () => {
   it('creates a case with a server and attaches the sample playbook', async () => {

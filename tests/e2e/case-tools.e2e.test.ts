@@ -2,11 +2,12 @@
 // the theme, and core errors shown in the UI language: each checked in the page and on disk.
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaseView } from '../../core/api/contract';
 import type { CaseDocument } from '../../core/cases/types';
-import { launchApp, makeBundledDir, shutdown, type App } from './harness';
+import { launchApp, makeBundledDir, type App } from './harness';
+import { checkErrorsAndCloseAfterwards } from './app-hooks';
 
 const LINKED = path.join(import.meta.dirname, 'fixtures/linked-en.md');
 const TITLE = 'Follow-up on web01';
@@ -41,15 +42,7 @@ beforeAll(async () => {
   await app.page.getByRole('button', { name: TITLE }).click();
   await app.page.locator('#step-title', { hasText: 'Read the follow-up notes' }).waitFor();
 });
-afterEach(() => {
-  const errors = app.errors.splice(0);
-  expect(errors, 'no console or page error').toEqual([]);
-});
-afterAll(async () => {
-  await app?.close();
-  await shutdown();
-  await rm(bundled, { recursive: true, force: true });
-});
+checkErrorsAndCloseAfterwards(() => app, () => rm(bundled, { recursive: true, force: true }));
 
 describe('links inside a step', () => {
   it('follows a #step-id link to that step, in the app', async () => {

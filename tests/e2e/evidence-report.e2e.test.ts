@@ -9,12 +9,13 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BundleImportResult, CaseView } from '../../core/api/contract';
 import type { CaseDocument } from '../../core/cases/types';
 import { toLocalInput } from '../../renderer/src/features/records/time';
-import { launchApp, type App, shutdown } from './harness';
+import { launchApp, type App} from './harness';
+import { checkErrorsAndCloseAfterwards } from './app-hooks';
 
 const TITLE = 'Web server compromise';
 const ORGANISATION = 'Boulangerie Martin';
@@ -61,15 +62,7 @@ beforeAll(async () => {
   await app.reload();
   await openCase(app.page);
 });
-afterEach(() => {
-  const errors = app.errors.splice(0);
-  expect(errors, 'no console or page error').toEqual([]);
-});
-afterAll(async () => {
-  await app?.close();
-  await shutdown();
-  await rm(work, { recursive: true, force: true });
-});
+checkErrorsAndCloseAfterwards(() => app, () => rm(work, { recursive: true, force: true }));
 
 describe('evidence and the evidence gate', () => {
   it('refuses "done" without evidence and offers to attach it to the step', async () => {

@@ -1,9 +1,10 @@
 // Importing playbooks from the UI: a bad file is refused with its problems and lines and nothing
 // is added; a good one is listed.
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlaybookSummary } from '../../core/playbooks/types';
-import { launchApp, SAMPLE_PLAYBOOK, shutdown, type App } from './harness';
+import { launchApp, SAMPLE_PLAYBOOK, type App } from './harness';
+import { checkErrorsAndCloseAfterwards } from './app-hooks';
 
 let app: App;
 let sample: string;
@@ -14,14 +15,7 @@ beforeAll(async () => {
   await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Playbooks' }).click();
   await app.page.getByRole('heading', { name: 'Playbooks', level: 1 }).waitFor();
 });
-afterEach(() => {
-  const errors = app.errors.splice(0);
-  expect(errors, 'no console or page error').toEqual([]);
-});
-afterAll(async () => {
-  await app?.close();
-  await shutdown();
-});
+checkErrorsAndCloseAfterwards(() => app);
 
 const importText = (name: string, text: string) =>
   app.page.getByLabel('Playbook file to import').setInputFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });

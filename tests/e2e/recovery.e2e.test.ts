@@ -3,9 +3,10 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../core/api/contract';
-import { launchApp, shutdown, type App } from './harness';
+import { launchApp, type App } from './harness';
+import { checkErrorsAndCloseAfterwards } from './app-hooks';
 
 let app: App;
 let caseFile: string;
@@ -31,14 +32,7 @@ beforeAll(async () => {
   damagedHash = sha256(await readFile(caseFile));
   await app.reload();
 });
-afterEach(() => {
-  const errors = app.errors.splice(0);
-  expect(errors, 'no console or page error').toEqual([]);
-});
-afterAll(async () => {
-  await app?.close();
-  await shutdown();
-});
+checkErrorsAndCloseAfterwards(() => app);
 
 describe('an unreadable case', () => {
   it('is listed with its problem, what to do, and the recovery actions', async () => {
