@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { channels, type Channel, type Handlers, type Outcome } from '../../core/api/contract';
 import { dispatch } from '../../core/api/dispatch';
+import { CHROMIUM_ARGS } from '../../core/report/pdf';
 import { createHandlers, type HandlerDeps } from '../../core/api/handlers';
 import { findChromium, HOW_TO_GET_CHROMIUM } from '../../scripts/find-chromium.mjs';
 import { serveDir, type StaticServer } from './static-server';
@@ -17,16 +18,8 @@ import { serveDir, type StaticServer } from './static-server';
 export const REPO = process.env.FIREBREAK_REPO ?? path.resolve(import.meta.dirname, '../..');
 export const RENDERER_OUT = path.join(REPO, 'out/renderer');
 export const SAMPLE_PLAYBOOK = path.join(REPO, 'tests/fixtures/playbooks/sample-en.md');
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The same offline, headless flags the command line prints PDFs with.
+export { CHROMIUM_ARGS };
 
 async function newestMtime(dir: string): Promise<number> {
   let newest = 0;
