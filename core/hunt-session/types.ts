@@ -2,7 +2,7 @@
 // the stored result of a finished one (<caseFolder>/hunts/<huntId>.json). Types only, no Node or
 // DOM: the contract and the renderer import them.
 import type { Severity } from '../playbooks/types';
-import type { Coverage, RuleCoverage } from '../hunt/types';
+import type { Coverage, Finding as EngineFinding, RuleCoverage } from '../hunt/types';
 
 export const HUNT_STATES = ['running', 'done', 'cancelled', 'failed'] as const;
 export type HuntState = (typeof HUNT_STATES)[number];
@@ -36,20 +36,10 @@ export interface HuntStatus {
   summary?: HuntSummary;
 }
 
-/** One hit as shown in the results table and its detail panel. */
-export interface HuntHit {
+/** One hit as shown in the results table and its detail panel: the engine's finding, and more. */
+export interface HuntHit extends EngineFinding {
   /** Index in the hunt file, stable for that hunt. */
   index: number;
-  playbookId: string;
-  playbookVersion: string;
-  ruleId: string;
-  ruleTitle: string;
-  severity: Severity;
-  /** The path as found under the chosen path (archive entries `archive.zip!inner/path`); empty for version rules. */
-  file: string;
-  line: number;
-  match: string;
-  explanation: string;
   /** SHA-256 of the source file (of the archive for a hit inside an archive); absent when it could not be read. */
   sha256?: string;
   sha256Of?: 'file' | 'archive';
