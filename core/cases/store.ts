@@ -115,14 +115,18 @@ export function createCaseStore(options: CaseStoreOptions) {
     return fail('STORAGE_UNREADABLE', `${problem.message} Nothing was changed.`, problem.hint);
   }
 
-  async function applyNow(caseId: string, mutation: Mutation): Promise<OpenedCase> {
-    let entry: Loaded;
+  /** Loads a case that is about to change; a file that cannot be read safely refuses the write. */
+  async function loadForWriting(caseId: string): Promise<Loaded> {
     try {
-      entry = await load(caseId);
+      return await load(caseId);
     } catch (error) {
       if (error instanceof CaseReadError) refuseWrite(error);
       throw error;
     }
+  }
+
+  async function applyNow(caseId: string, mutation: Mutation): Promise<OpenedCase> {
+    const entry = await loadForWriting(caseId);
     const before = entry.db.data as CaseDocument;
     const next = mutation(before, context());
     if (next === before) return { doc: before, readOnly: false };
@@ -232,13 +236,7 @@ export function createCaseStore(options: CaseStoreOptions) {
   /** Only a case already in the deleted cases can be purged; its whole folder is removed. */
   const purge = (caseId: string): Promise<void> =>
     serialise(caseId, async () => {
-      let entry: Loaded;
-      try {
-        entry = await load(caseId);
-      } catch (error) {
-        if (error instanceof CaseReadError) refuseWrite(error);
-        throw error;
-      }
+      const entry = await loadForWriting(caseId);
       if (entry.db.data?.status !== 'deleted') {
         fail('CONFLICT', 'Only a case in the deleted cases can be removed for good.', 'Delete it first; it then stays restorable until you purge it.');
       }
