@@ -1,11 +1,13 @@
 // `firebreak hunt`: runs the bundled playbooks' hunt rules over copied logs and folders with the
 // same engine as the app, and prints what was found and what was ruled out (or one JSON document).
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { open, readdir } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { crossCheck } from '../../core/playbooks/cross-check';
-import { createPlaybookRegistry, loadFile } from '../../core/playbooks/registry';
+import { createPlaybookRegistry, loadFile, type PlaybookRegistry } from '../../core/playbooks/registry';
 import { LANGUAGES, SEVERITIES, type Language, type Playbook, type Severity } from '../../core/playbooks/types';
 import { displayPath, runHunt, type HuntResult, type RuleInput } from '../../core/hunt/index';
 import { parseOptions, UsageError, type CliCommand } from '../command';
@@ -35,7 +37,12 @@ Example:
   firebreak hunt --playbook exchange-proxylogon E:\\IR\\EXCH01\\Logging
 `;
 
-const bundledPlaybooks = () => fileURLToPath(new URL('../../playbooks/', import.meta.url));
+// Both resolve the same from cli/commands/hunt.ts (tests), out/cli/firebreak.mjs and any bundle one level
+// below the project root (the bench's): the project root is two folders up.
+const projectRoot = () => fileURLToPath(new URL('../../', import.meta.url));
+const bundledPlaybooks = () => join(projectRoot(), 'playbooks');
+/** Written by `npm run build:cli` (scripts/build-rule-snapshot.mjs) next to the CLI bundle. */
+export const defaultRuleSnapshotFile = () => join(projectRoot(), 'out', 'cli', 'bundled-rules.json');
 
 export const huntCommand: CliCommand = {
   name: 'hunt',
@@ -66,7 +73,8 @@ export const huntCommand: CliCommand = {
 
     try {
       // not awaited: the hunt starts its workers and walks the folders while the playbooks are read
-      const rules = loadRules(values.playbooks ?? bundledPlaybooks(), language, values.playbook ?? []);
+      const debug = process.env.FIREBREAK_DEBUG ? (note: string) => io.stderr(`firebreak hunt (debug): ${note}\n`) : undefined;
+      const rules = loadRules(values.playbooks ?? bundledPlaybooks(), language, values.playbook ?? [], { debug });
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once('SIGINT', stop);
@@ -97,16 +105,43 @@ export const huntCommand: CliCommand = {
   },
 };
 
-export async function loadRules(dir: string, language: Language, only: string[]): Promise<RuleInput[]> {
+export interface LoadRulesOptions {
+  /** The rule snapshot to try first; default out/cli/bundled-rules.json. */
+  snapshotFile?: string;
+  /** The folder the snapshot describes; default the bundled playbooks. Tests point both at copies. */
+  bundledDir?: string;
+  /** Told which way the rules were loaded, and why the snapshot was not used. */
+  debug?: (note: string) => void;
+}
+
+/**
+ * The rules to hunt with: from the build-time snapshot when it provably describes the very files in
+ * `dir` (else the playbooks are parsed and validated, as the registry does); never a mix of both.
+ */
+export async function loadRules(dir: string, language: Language, only: string[], options: LoadRulesOptions = {}): Promise<RuleInput[]> {
+  const snapshot = await usableSnapshot(dir, language, options);
+  if (snapshot.ok) {
+    options.debug?.(`rules from the build-time snapshot ${options.snapshotFile ?? defaultRuleSnapshotFile()}`);
+    return pickRules(dir, snapshot.ids, snapshot.byId, only);
+  }
+  options.debug?.(`playbooks parsed (${snapshot.reason})`);
   const quick = await oneLanguageRules(dir, language);
-  return quick ? pickRules(dir, quick, only) : registryRules(dir, language, only);
+  if (!quick) return registryRules(dir, language, only);
+  const byId = new Map([...quick].map(([id, playbook]) => [id, rulesOf(id, playbook)]));
+  return pickRules(dir, [...byId.keys()].sort(), byId, only);
+}
+
+const bundledRegistry = (dir: string) => createPlaybookRegistry({ bundledDir: dir, importedDir: join(dir, '.firebreak-no-imported') });
+
+/** The ids of the playbooks that validate in the registry (either language), sorted. */
+async function validIds(registry: PlaybookRegistry): Promise<string[]> {
+  const summaries = (await registry.list()).filter((s) => s.status === 'ok');
+  return [...new Set(summaries.map((s) => (s.status === 'ok' ? s.id : '')))].sort();
 }
 
 /** The rules of the playbooks that validate in the full registry (both languages, cross-checked). */
-export async function registryRules(dir: string, language: Language, only: string[]): Promise<RuleInput[]> {
-  const registry = createPlaybookRegistry({ bundledDir: dir, importedDir: join(dir, '.firebreak-no-imported') });
-  const summaries = (await registry.list()).filter((s) => s.status === 'ok');
-  const ids = [...new Set(summaries.map((s) => (s.status === 'ok' ? s.id : '')))].sort();
+export async function registryRules(dir: string, language: Language, only: string[], registry: PlaybookRegistry = bundledRegistry(dir)): Promise<RuleInput[]> {
+  const ids = await validIds(registry);
   for (const id of only) {
     if (!ids.includes(id)) throw new UsageError(`no bundled playbook has the id "${id}" (known: ${ids.join(', ') || 'none'})`);
   }
@@ -114,11 +149,14 @@ export async function registryRules(dir: string, language: Language, only: strin
   const rules: RuleInput[] = [];
   for (const id of chosen) {
     const playbook = await registry.get(id, language);
-    if (!playbook) continue;
-    for (const { stepId: _s, line: _l, ...rule } of playbook.huntRules) rules.push({ playbookId: id, playbookVersion: playbook.meta.version, rule });
+    if (playbook) rules.push(...rulesOf(id, playbook));
   }
   if (rules.length === 0) throw new Error(`No hunt rule was found in the playbooks of ${dir}; check that Firebreak is installed completely.`);
   return rules;
+}
+
+function rulesOf(id: string, playbook: Playbook): RuleInput[] {
+  return playbook.huntRules.map(({ stepId: _s, line: _l, ...rule }) => ({ playbookId: id, playbookVersion: playbook.meta.version, rule }));
 }
 
 function toJson(result: HuntResult) {
@@ -211,16 +249,13 @@ async function oneLanguageRules(dir: string, language: Language): Promise<Map<st
   return byId;
 }
 
-function pickRules(dir: string, byId: Map<string, Playbook>, only: string[]): RuleInput[] {
-  const ids = [...byId.keys()].sort();
+/** registryRules' selection over rules already grouped by playbook id (same checks, order and errors). */
+function pickRules(dir: string, ids: string[], byId: Map<string, RuleInput[]>, only: string[]): RuleInput[] {
   for (const id of only) {
-    if (!byId.has(id)) throw new UsageError(`no bundled playbook has the id "${id}" (known: ${ids.join(', ') || 'none'})`);
+    if (!ids.includes(id)) throw new UsageError(`no bundled playbook has the id "${id}" (known: ${ids.join(', ') || 'none'})`);
   }
   const rules: RuleInput[] = [];
-  for (const id of only.length > 0 ? only : ids) {
-    const playbook = byId.get(id)!;
-    for (const { stepId: _s, line: _l, ...rule } of playbook.huntRules) rules.push({ playbookId: id, playbookVersion: playbook.meta.version, rule });
-  }
+  for (const id of only.length > 0 ? only : ids) rules.push(...(byId.get(id) ?? []));
   if (rules.length === 0) throw new Error(`No hunt rule was found in the playbooks of ${dir}; check that Firebreak is installed completely.`);
   return rules;
 }
@@ -260,4 +295,165 @@ async function frontMatterId(file: string): Promise<string | undefined> {
   const ids = lines.slice(1, close).filter((l) => /^\s*["']?id["']?\s*:/.test(l) || /^\s*\?/.test(l));
   const m = ids.length === 1 ? /^id: ([a-z0-9][a-z0-9-]*)\s*$/.exec(ids[0]!) : null;
   return m?.[1];
+}
+
+// ---- the build-time rule snapshot -------------------------------------------------------------------
+//
+// Parsing and validating the bundled playbooks (YAML, markdown-it, zod, all cold) is a large part of a
+// hunt's start-up. `npm run build:cli` therefore runs the registry once and writes what it gave to
+// out/cli/bundled-rules.json, with the SHA-256 of every playbook file it read. A hunt uses that
+// snapshot only when the playbooks folder is the bundled one, holds exactly the files the snapshot
+// lists with exactly their bytes, and the code that parses them is the code the snapshot was built
+// with; anything else and the playbooks are parsed as before. A snapshot cannot vouch for a file
+// whose bytes it did not hash, so editing it cannot add rules to an edited or extra playbook.
+// Trust: out/ is as trusted as the code next to it (out/cli/firebreak.mjs is the CLI itself); whoever
+// can write the snapshot can already replace the CLI, so its rules are not validated again here.
+
+/** Bump when the snapshot's shape or meaning changes: an older or newer snapshot is then ignored. */
+export const RULE_SNAPSHOT_FORMAT = 1;
+
+export interface RuleSnapshotFile {
+  /** Relative to the playbooks folder, with forward slashes: "en/exchange-proxylogon.md". */
+  path: string;
+  sha256: string;
+  /** Whether the registry accepted the file (front matter, steps, rules, cross-checks). */
+  valid: boolean;
+  id?: string;
+  version?: string;
+  language?: Language;
+}
+
+export interface RuleSnapshotBody {
+  /** SHA-256 of the code and parser packages that produced it (see parserFingerprint). */
+  parser: string;
+  files: RuleSnapshotFile[];
+  /** The ids of the valid playbooks, sorted: what --playbook accepts. */
+  ids: string[];
+  /** registryRules(dir, language, []) for each language; null when it found no rule at all. */
+  rules: Record<Language, RuleInput[] | null>;
+}
+
+export interface RuleSnapshot extends RuleSnapshotBody {
+  format: number;
+  /** SHA-256 of JSON.stringify(body): a snapshot damaged on disk is never half used. */
+  digest: string;
+}
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+/** The playbook files the registry reads in a folder, relative and sorted: en/… then fr/… */
+async function playbookFiles(dir: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const language of LANGUAGES) {
+    for (const file of await markdownFiles(join(dir, language))) files.push(`${language}/${file.slice(join(dir, language).length + 1)}`);
+  }
+  return files;
+}
+
+async function hashFiles(dir: string, files: string[]): Promise<string[]> {
+  return Promise.all(files.map(async (f) => sha256(await readFile(join(dir, f)))));
+}
+
+/**
+ * What the snapshot depends on besides the playbooks: the sources of the parser and of this file,
+ * and the versions of the packages they parse with. When these are not found (an installation
+ * without sources) the fingerprint is undefined and the snapshot is not used.
+ */
+export async function parserFingerprint(root: string = projectRoot()): Promise<string | undefined> {
+  try {
+    const playbooksCode = join(root, 'core', 'playbooks');
+    const sources = [...(await readdir(playbooksCode)).filter((n) => n.endsWith('.ts')).sort().map((n) => join(playbooksCode, n)), join(root, 'cli', 'commands', 'hunt.ts')];
+    const parts: string[] = [];
+    for (const file of sources) parts.push(`${file.slice(root.length)}:${sha256(await readFile(file))}`);
+    for (const pkg of ['yaml', 'markdown-it', 'zod']) {
+      const { version } = JSON.parse(await readFile(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version?: string };
+      parts.push(`${pkg}@${version}`);
+    }
+    return sha256(parts.join('\n'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs the registry over `dir` (the CLI's own code path) and records its answer with the files' hashes. */
+export async function buildRuleSnapshot(dir: string = bundledPlaybooks(), root: string = projectRoot()): Promise<RuleSnapshot> {
+  const parser = await parserFingerprint(root);
+  if (!parser) throw new Error(`cannot fingerprint the playbook parser under ${root} (core/playbooks/*.ts, cli/commands/hunt.ts, node_modules)`);
+  const files = await playbookFiles(dir);
+  const before = await hashFiles(dir, files);
+  const registry = bundledRegistry(dir);
+  const summaries = await registry.list();
+  const rules = {} as Record<Language, RuleInput[] | null>;
+  for (const language of LANGUAGES) {
+    try {
+      rules[language] = await registryRules(dir, language, [], registry);
+    } catch {
+      rules[language] = null; // no rule at all: a hunt then parses the playbooks and says so
+    }
+  }
+  const after = await hashFiles(dir, files);
+  if (!isDeepStrictEqual(files, await playbookFiles(dir)) || !isDeepStrictEqual(before, after)) throw new Error(`the playbooks in ${dir} changed while the rule snapshot was built; run the build again`);
+  const body: RuleSnapshotBody = {
+    parser,
+    files: files.map((path, i) => {
+      const s = summaries.find((x) => x.file === join(dir, path));
+      if (!s) throw new Error(`the registry did not list ${path}`);
+      return s.status === 'ok' ? { path, sha256: before[i]!, valid: true, id: s.id, version: s.version, language: s.language } : { path, sha256: before[i]!, valid: false };
+    }),
+    ids: await validIds(registry),
+    rules,
+  };
+  // Rules must survive JSON unchanged, or the snapshot would not give what the registry gives.
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(body.rules)), body.rules)) throw new Error('the hunt rules do not survive a JSON round trip; the rule snapshot cannot represent them');
+  return { format: RULE_SNAPSHOT_FORMAT, digest: sha256(JSON.stringify(body)), ...body };
+}
+
+/** Writes the snapshot atomically (temporary file, then rename): a reader never sees half of one. */
+export async function writeRuleSnapshot(target: string = defaultRuleSnapshotFile(), dir?: string, root?: string): Promise<RuleSnapshot> {
+  const snapshot = await buildRuleSnapshot(dir, root);
+  await mkdir(dirname(target), { recursive: true });
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, `${JSON.stringify(snapshot)}\n`);
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  return snapshot;
+}
+
+type SnapshotCheck = { ok: true; ids: string[]; byId: Map<string, RuleInput[]> } | { ok: false; reason: string };
+
+/** The snapshot's rules for `language` when every condition above holds; otherwise why not. */
+async function usableSnapshot(dir: string, language: Language, options: LoadRulesOptions): Promise<SnapshotCheck> {
+  const no = (reason: string): SnapshotCheck => ({ ok: false, reason });
+  const bundledDir = options.bundledDir ?? bundledPlaybooks();
+  try {
+    if ((await realpath(dir)) !== (await realpath(bundledDir))) return no('not the bundled playbooks folder');
+  } catch {
+    return no('the playbooks folder cannot be resolved');
+  }
+  if (existsSync(join(dir, '.firebreak-no-imported'))) return no('the folder has imported playbooks');
+  const snapshotFile = options.snapshotFile ?? defaultRuleSnapshotFile();
+  let snapshot: RuleSnapshot;
+  try {
+    snapshot = JSON.parse(await readFile(snapshotFile, 'utf8')) as RuleSnapshot;
+  } catch {
+    return no(`no readable snapshot at ${snapshotFile}`);
+  }
+  if (snapshot?.format !== RULE_SNAPSHOT_FORMAT) return no('the snapshot is of another format');
+  const { format: _f, digest, ...body } = snapshot;
+  if (sha256(JSON.stringify(body)) !== digest) return no('the snapshot is damaged');
+  const rules = snapshot.rules?.[language];
+  if (!Array.isArray(rules) || !Array.isArray(snapshot.files) || !Array.isArray(snapshot.ids)) return no(`the snapshot has no rules for ${language}`);
+  const [files, parser] = await Promise.all([playbookFiles(dir), parserFingerprint()]);
+  if (!parser || parser !== snapshot.parser) return no('the parser changed since the snapshot was built');
+  const expected = new Map(snapshot.files.map((f) => [f.path, f.sha256]));
+  if (expected.size !== snapshot.files.length || files.length !== expected.size || files.some((f) => !expected.has(f))) return no('the playbook files are not those of the snapshot');
+  const hashes = await hashFiles(dir, files).catch(() => undefined);
+  if (!hashes || hashes.some((h, i) => h !== expected.get(files[i]!))) return no('a playbook changed since the snapshot was built');
+  const byId = new Map<string, RuleInput[]>();
+  for (const rule of rules) byId.set(rule.playbookId, [...(byId.get(rule.playbookId) ?? []), rule]);
+  return { ok: true, ids: snapshot.ids, byId };
 }
