@@ -132,6 +132,23 @@ async function seedRecords(app, caseId, gw, web) {
   await app.invoke('costs.add', { caseId, cost: { kind: 'hours', system: 'IT staff', hours: 22, amount: 1320, currency: 'EUR', description: 'Internal hours, 60 €/h' } });
   await app.invoke('costs.add', { caseId, cost: { kind: 'invoice', amount: 4800, currency: 'EUR', description: 'CyberSecours Lyon, invoice F-2024-311' } });
   await app.invoke('records.setDetails', { caseId, details: { narrative: { status: 'contained', whatHappened: 'The Cleo Harmony server was exploited through CVE-2024-55956 and an autorun file ran a PowerShell stager.', impact: 'File transfers with customers stopped for 30 hours.', residualRisk: 'Low once credentials are rotated.', recommendations: ['Keep Cleo behind the VPN'] }, limitations: ['Firewall logs older than 30 days were not available.'], openItems: [{ id: 'open-1', text: 'Confirm with the ISP that no data left through 5443.', owner: 'Julien Lefèvre' }], distribution: [{ name: 'Julien Lefèvre', organisation: 'Transports Lefèvre', role: 'Manager' }] } });
+  await app.invoke('records.setDetails', {
+    caseId,
+    details: {
+      rootCause: {
+        cves: ['CVE-2024-50623', 'CVE-2024-55956'],
+        entryPoint: 'Cleo Harmony autorun folder, reachable from the internet on TCP 5080/5443',
+        statements: [
+          { id: 'st-1', text: 'An autorun file was written to C:\\VLTrader\\autorun at 22:41 by the Cleo service account.', certainty: 'fact', evidenceIds: [autorun.id] },
+          { id: 'st-2', text: 'The first exploitation request came from 176.123.5.126 (access log line 18211).', certainty: 'fact', evidenceIds: [log.id] },
+          { id: 'st-3', text: 'The attacker found the server by mass scanning for port 5443.', certainty: 'hypothesis', evidenceIds: [] },
+        ],
+      },
+      serverDetails: { [gw.id]: { role: 'File transfer with customers', exposure: 'Internet-facing on TCP 5080/5443' }, [web.id]: { role: 'Public website', exposure: 'Behind the reverse proxy' } },
+      authors: [operator, 'Bruno Garnier'],
+    },
+  });
+  await app.invoke('notifications.set', { caseId, notification: { kind: 'other', recipient: 'ANSSI (CERT-FR)', at: ago(50), channel: 'CERT-FR online form', reference: 'CERTFR-2024-INC-0815' } });
   await app.invoke('signoff.set', { caseId, signOff: { performedBy: operator, reviewedBy: 'Bruno Garnier', attestation: 'I attest that the actions, findings and times in this report were recorded as they happened.' } });
   await app.invoke('report.export', { caseId, format: 'html' });
   await app.invoke('costs.add', { caseId, cost: { kind: 'hardware', amount: 690, currency: 'EUR', description: 'Replacement disk for the forensic copy' } });
@@ -208,6 +225,8 @@ for (const theme of ['light', 'dark']) {
     await page.locator('#report-bundle').getByRole('status').waitFor({ timeout: 60_000 });
     await page.getByRole('form', { name: 'Sign-off' }).scrollIntoViewIfNeeded();
     await shoot(app, theme, '26-case-report-signoff');
+    await page.locator('#root-cause').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shoot(app, theme, '29-case-report-root-cause');
     await page.getByRole('tab', { name: 'Steps' }).click();
 
     await page.keyboard.press('?');

@@ -1,7 +1,6 @@
 // What the app's hunt screen exchanges with the main process: the status of a running hunt, and
 // the stored result of a finished one (<caseFolder>/hunts/<huntId>.json). Types only, no Node or
 // DOM: the contract and the renderer import them.
-import type { Severity } from '../playbooks/types';
 import type { Coverage, Finding as EngineFinding, RuleCoverage } from '../hunt/types';
 
 export const HUNT_STATES = ['running', 'done', 'cancelled', 'failed'] as const;

@@ -1,7 +1,8 @@
 // The Deadlines & notifications tab: the key dates of the incident (typed in the case's zone, stored
 // in UTC), the three clocks that start at discovery, the insurance details, and the notices to the
 // insurer, the police (France, Code des assurances L12-10-1) and the data-protection authority
-// (GDPR art. 33), each with its reference and its receipt as evidence.
+// (GDPR art. 33), each with its reference and its receipt as evidence, and notices to anyone else
+// (ANSSI, a customer, the bank). The insurer's warning threshold is set beside the clocks.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KEY_DATES, type KeyDateName, type Notification, type NotificationKind } from '../../../../core/cases/records';
@@ -135,17 +136,22 @@ const noticeDraft = (n: Notification | undefined, kind: NotificationKind): Notic
   evidenceId: n?.evidenceIds[0] ?? '',
 });
 
-function NoticeCard({ kind }: { kind: Exclude<NotificationKind, 'other'> }): React.JSX.Element | null {
+/**
+ * One notice. The insurer, police and data-protection notices are one each (the last of their kind);
+ * "other" notices (ANSSI, a customer, the bank…) are as many as needed, each passed as `notice`,
+ * or none for the form that adds a new one (`onSaved` then clears it).
+ */
+function NoticeCard({ kind, notice, onSaved }: { kind: NotificationKind; notice?: Notification; onSaved?: () => void }): React.JSX.Element | null {
   const { t } = useTranslation();
   const view = useOpenView();
   const zone = useCaseZone();
-  const existing = view?.case.records.notifications.filter((n) => n.kind === kind).at(-1);
+  const existing = kind === 'other' ? notice : view?.case.records.notifications.filter((n) => n.kind === kind).at(-1);
   const [d, setD] = useState<NoticeDraft>(noticeDraft(existing, kind));
   if (!view) return null;
   const put = (patch: Partial<NoticeDraft>) => setD((old) => ({ ...old, ...patch }));
-  const canSkip = kind !== 'insurer';
-  const save = () =>
-    changeCase((caseId) =>
+  const canSkip = kind === 'police' || kind === 'dpa';
+  const save = async (): Promise<void> => {
+    const ok = await changeCase((caseId) =>
       api.notifications.set({
         caseId,
         notification: {
@@ -163,10 +169,13 @@ function NoticeCard({ kind }: { kind: Exclude<NotificationKind, 'other'> }): Rea
         },
       }),
     );
-  const title = t(`deadlines.notice.${kind}`);
+    if (ok) onSaved?.();
+  };
+  const title = kind !== 'other' ? t(`deadlines.notice.${kind}`) : existing ? t('deadlines.otherTitle', { recipient: existing.recipient || '—' }) : t('deadlines.otherNew');
+  const needsRecipient = kind === 'other' && !d.recipient.trim();
   return (
-    <Card title={title} className="notice-card" id={`notice-${kind}`}>
-      <p className="muted small">{t(`deadlines.noticeIntro.${kind}`)}</p>
+    <Card title={title} className="notice-card" id={kind === 'other' ? `notice-other-${existing?.id ?? 'new'}` : `notice-${kind}`}>
+      {kind !== 'other' && <p className="muted small">{t(`deadlines.noticeIntro.${kind}`)}</p>}
       {existing && (
         <p className={`small recorded-line ${existing.notRequired ? 'not-required' : existing.at ? 'done' : 'draft'}`}>
           {existing.notRequired ? t('deadlines.recordedNotRequired') : existing.at ? <>{t('deadlines.recordedAt')} <Instant iso={existing.at} zone={zone} inline /></> : t('deadlines.recordedDraft')}
@@ -215,6 +224,12 @@ function NoticeCard({ kind }: { kind: Exclude<NotificationKind, 'other'> }): Rea
                   <input value={d.recipient} onChange={(e) => put({ recipient: e.target.value })} />
                 </label>
               )}
+              {kind === 'other' && (
+                <label>
+                  {t('deadlines.otherRecipient')}
+                  <input value={d.recipient} onChange={(e) => put({ recipient: e.target.value })} placeholder={t('deadlines.otherRecipientPlaceholder')} required />
+                </label>
+              )}
               <label>
                 {t(`deadlines.reference.${kind}`)}
                 <input value={d.reference} onChange={(e) => put({ reference: e.target.value })} />
@@ -230,7 +245,7 @@ function NoticeCard({ kind }: { kind: Exclude<NotificationKind, 'other'> }): Rea
           </>
         )}
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={view.readOnly || (d.notRequired && !d.reasoning.trim())}>
+          <button type="submit" className="primary" disabled={view.readOnly || needsRecipient || (d.notRequired && !d.reasoning.trim())}>
             {t('deadlines.saveNotice')}
           </button>
         </div>
@@ -263,6 +278,7 @@ export function DeadlinesTab(): React.JSX.Element | null {
           />
           <span>{t('clocks.frenchRule')}</span>
         </label>
+        <InsurerWarningHours />
       </Card>
       <div className="records-grid">
         <KeyDatesCard />
@@ -273,6 +289,59 @@ export function DeadlinesTab(): React.JSX.Element | null {
         <NoticeCard kind="police" />
         <NoticeCard kind="dpa" />
       </div>
+      <OtherNotices />
     </div>
+  );
+}
+
+/** Notices to anyone else: ANSSI or CERT-FR, a customer under contract, the bank. */
+function OtherNotices(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const view = useOpenView();
+  // The "new notice" form is mounted afresh after each save, so it comes back empty.
+  const [fresh, setFresh] = useState(0);
+  if (!view) return null;
+  const others = view.case.records.notifications.filter((n) => n.kind === 'other');
+  return (
+    <section className="other-notices" aria-labelledby="other-notices-title">
+      <h2 id="other-notices-title">{t('deadlines.otherHeading')}</h2>
+      <p className="muted small">{t('deadlines.noticeIntro.other')}</p>
+      <div className="records-grid">
+        {others.map((n) => (
+          <NoticeCard key={n.id} kind="other" notice={n} />
+        ))}
+        {!view.readOnly && <NoticeCard key={`new-${fresh}`} kind="other" onSaved={() => setFresh((k) => k + 1)} />}
+      </div>
+    </section>
+  );
+}
+
+/** The hours after discovery when the insurer notice is shown as due: the policy's own deadline. */
+function InsurerWarningHours(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const view = useOpenView();
+  const stored = view?.case.records.settings.insurerWarningHours ?? 72;
+  const [hours, setHours] = useState(String(stored));
+  if (!view) return null;
+  const value = Number(hours);
+  const valid = /^\d+$/.test(hours.trim()) && value >= 1 && value <= 24 * 60;
+  return (
+    <form
+      className="inline-setting"
+      aria-label={t('clocks.insurerHours')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void changeCase((caseId) => api.records.setDetails({ caseId, details: { settings: { ...view.case.records.settings, insurerWarningHours: value } } }));
+      }}
+    >
+      <label>
+        {t('clocks.insurerHours')}
+        <input value={hours} inputMode="numeric" onChange={(e) => setHours(e.target.value)} aria-invalid={!valid} />
+      </label>
+      <button type="submit" disabled={view.readOnly || !valid || value === stored}>
+        {t('common.save')}
+      </button>
+      <span className="small muted">{t('clocks.insurerHoursHint')}</span>
+    </form>
   );
 }

@@ -1,6 +1,7 @@
 // The Findings tab: indicators found and ruled out, each with where, when, and the rule or step
 // behind it; a ruled-out indicator shows what was searched (without coverage "not found" means little).
-// Facts and hypotheses are labelled apart, as in the report.
+// Facts and hypotheses are labelled apart, as in the report. A found indicator is resolved with a
+// note (removed, explained); until then the report lists it as an open item.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEVERITY, type Finding } from '../../../../core/cases/records';
@@ -167,7 +168,56 @@ function FindingDialog({ finding, onClose }: { finding?: Finding; onClose: () =>
   );
 }
 
-function FindingRows({ findings, onEdit, readOnly }: { findings: Finding[]; onEdit: (f: Finding) => void; readOnly: boolean }): React.JSX.Element {
+/** Resolving a found indicator: when, by whom, and how it was dealt with (removed, explained). Until then the report lists it as open. */
+function ResolveDialog({ finding, onClose }: { finding: Finding; onClose: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const zone = useCaseZone();
+  const operator = useOpenView()?.case.operator ?? '';
+  const [at, setAt] = useState<string | undefined>(() => new Date().toISOString());
+  const [by, setBy] = useState(operator);
+  const [note, setNote] = useState('');
+  const title = t('findings.resolveTitle', { title: finding.title });
+  const save = async (): Promise<void> => {
+    if (!at) return;
+    const ok = await changeCase((caseId) => api.findings.update({ caseId, findingId: finding.id, changes: { resolution: { at, by: by.trim(), note: note.trim() } } }));
+    if (ok) onClose();
+  };
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <form
+        className="form"
+        aria-label={title}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <p className="muted small">{t('findings.resolveIntro')}</p>
+        <div className="row2">
+          <ZonedInput label={t('findings.resolvedAt')} value={at} zone={zone} onChange={setAt} required />
+          <label>
+            {t('findings.resolvedBy')}
+            <input value={by} onChange={(e) => setBy(e.target.value)} />
+          </label>
+        </div>
+        <label>
+          {t('findings.resolutionNote')}
+          <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('findings.resolutionPlaceholder')} required />
+        </label>
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={!at || !note.trim()}>
+            {t('findings.resolve')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function FindingRows({ findings, onEdit, onResolve, readOnly }: { findings: Finding[]; onEdit: (f: Finding) => void; onResolve: (f: Finding) => void; readOnly: boolean }): React.JSX.Element {
   const { t } = useTranslation();
   const zone = useCaseZone();
   const stepLabel = useStepLabel();
@@ -179,10 +229,15 @@ function FindingRows({ findings, onEdit, readOnly }: { findings: Finding[]; onEd
             <span className={`sev sev-${f.severity}`}>{t(`hunt.severity.${f.severity}`)}</span>
             <strong className="finding-title">{f.title}</strong>
             <span className={`badge certainty-${f.certainty}`}>{t(`findings.${f.certainty}`)}</span>
-            {f.resolution && <span className="badge">{t('findings.resolved')}</span>}
+            {f.resolution && <span className="badge certainty-fact">{t('findings.resolved')}</span>}
             <button type="button" className="quiet" disabled={readOnly} onClick={() => onEdit(f)} aria-label={t('findings.editLabel', { title: f.title })}>
               {t('findings.edit')}
             </button>
+            {f.status === 'found' && !f.resolution && (
+              <button type="button" className="quiet resolve" disabled={readOnly} onClick={() => onResolve(f)} aria-label={t('findings.resolveLabel', { title: f.title })}>
+                {t('findings.resolve')}
+              </button>
+            )}
           </div>
           {f.indicator && <code className="indicator">{f.indicator}</code>}
           <dl className="finding-facts">
@@ -228,6 +283,17 @@ function FindingRows({ findings, onEdit, readOnly }: { findings: Finding[]; onEd
                 </dd>
               </div>
             )}
+            {f.resolution && (
+              <div>
+                <dt>{t('findings.resolved')}</dt>
+                <dd>
+                  {f.resolution.note}
+                  <span className="block small muted">
+                    {f.resolution.by} · <Instant iso={f.resolution.at} zone={zone} inline />
+                  </span>
+                </dd>
+              </div>
+            )}
             <div>
               <dt>{t('findings.recorded')}</dt>
               <dd>
@@ -245,6 +311,7 @@ export function FindingsTab(): React.JSX.Element | null {
   const { t } = useTranslation();
   const view = useOpenView();
   const [editing, setEditing] = useState<Finding | 'new' | undefined>();
+  const [resolving, setResolving] = useState<Finding | undefined>();
   if (!view) return null;
   const findings = view.case.records.findings;
   const found = findings.filter((f) => f.status === 'found');
@@ -258,12 +325,13 @@ export function FindingsTab(): React.JSX.Element | null {
     <div role="tabpanel" id="panel-findings" aria-labelledby="tab-findings" className="records-panel">
       <p className="muted small">{t('findings.intro')}</p>
       <Card title={t('findings.foundTitle', { count: found.length })} actions={add}>
-        {found.length === 0 ? <p className="muted">{t('findings.noneFound')}</p> : <FindingRows findings={found} onEdit={setEditing} readOnly={view.readOnly} />}
+        {found.length === 0 ? <p className="muted">{t('findings.noneFound')}</p> : <FindingRows findings={found} onEdit={setEditing} onResolve={setResolving} readOnly={view.readOnly} />}
       </Card>
       <Card title={t('findings.ruledOutTitle', { count: ruledOut.length })}>
-        {ruledOut.length === 0 ? <p className="muted">{t('findings.noneRuledOut')}</p> : <FindingRows findings={ruledOut} onEdit={setEditing} readOnly={view.readOnly} />}
+        {ruledOut.length === 0 ? <p className="muted">{t('findings.noneRuledOut')}</p> : <FindingRows findings={ruledOut} onEdit={setEditing} onResolve={setResolving} readOnly={view.readOnly} />}
       </Card>
       {editing && <FindingDialog finding={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} />}
+      {resolving && <ResolveDialog finding={resolving} onClose={() => setResolving(undefined)} />}
     </div>
   );
 }

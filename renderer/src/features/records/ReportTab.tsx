@@ -1,5 +1,5 @@
-// The Report tab: what only a person can write (summary, limitations, open items, distribution,
-// personal-data assessment), the sign-off, then the export of the report (PDF, HTML, Markdown, JSON;
+// The Report tab: what only a person can write (summary, limitations, root cause, each server's role
+// and exposure, authors, open items, distribution, personal-data assessment), the sign-off, then the export of the report (PDF, HTML, Markdown, JSON;
 // A4 or Letter) and of the case bundle. Each export shows the report version and its hash, and the
 // changes against the previous version. Files are chosen with the main process's dialogs.
 import { useState } from 'react';
@@ -10,6 +10,8 @@ import { useCaseView } from '../../stores/case-view';
 import { useNotifications } from '../../stores/notifications';
 import { changeCase, useExports } from '../../stores/records';
 import { Card, Instant, lines, Sha, useCaseZone, useOpenView, ZonedInput } from './common';
+import { OpenItemsCard, ScopeCard } from './ReportScopeCards';
+import { RootCauseCard } from './RootCauseCard';
 
 const FORMATS = ['pdf', 'html', 'md', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -31,26 +33,21 @@ function DetailsCard(): React.JSX.Element | null {
     residualRisk: r?.narrative.residualRisk ?? '',
     recommendations: r?.narrative.recommendations.join('\n') ?? '',
     limitations: r?.limitations.join('\n') ?? '',
-    openItems: r?.openItems.map((o) => o.text).join('\n') ?? '',
     distribution: r?.distribution.map(recipientLine).join('\n') ?? '',
   }));
   if (!view || !r) return null;
   const put = (patch: Partial<typeof d>) => setD((old) => ({ ...old, ...patch }));
-  const save = () => {
-    // Open items keep their ids when their text is unchanged, so the report's change table stays quiet.
-    const openItems = lines(d.openItems).map((text, i) => r.openItems.find((o) => o.text === text) ?? { id: `open-${Date.now().toString(36)}-${i}`, text, owner: '' });
-    return changeCase((caseId) =>
+  const save = () =>
+    changeCase((caseId) =>
       api.records.setDetails({
         caseId,
         details: {
           narrative: { status: d.status, whatHappened: d.whatHappened.trim(), impact: d.impact.trim(), residualRisk: d.residualRisk.trim(), recommendations: lines(d.recommendations) },
           limitations: lines(d.limitations),
-          openItems,
           distribution: lines(d.distribution).map(parseRecipient).filter((x) => x.name),
         },
       }),
     );
-  };
   return (
     <Card title={t('report.details')}>
       <form
@@ -89,16 +86,10 @@ function DetailsCard(): React.JSX.Element | null {
           {t('report.recommendations')} <span className="small muted">{t('report.onePerLine')}</span>
           <textarea rows={2} value={d.recommendations} onChange={(e) => put({ recommendations: e.target.value })} />
         </label>
-        <div className="row2">
-          <label>
-            {t('report.limitations')} <span className="small muted">{t('report.onePerLine')}</span>
-            <textarea rows={3} value={d.limitations} onChange={(e) => put({ limitations: e.target.value })} />
-          </label>
-          <label>
-            {t('report.openItems')} <span className="small muted">{t('report.onePerLine')}</span>
-            <textarea rows={3} value={d.openItems} onChange={(e) => put({ openItems: e.target.value })} />
-          </label>
-        </div>
+        <label>
+          {t('report.limitations')} <span className="small muted">{t('report.onePerLine')}</span>
+          <textarea rows={3} value={d.limitations} onChange={(e) => put({ limitations: e.target.value })} />
+        </label>
         <label>
           {t('report.distribution')} <span className="small muted">{t('report.distributionHint')}</span>
           <textarea rows={2} value={d.distribution} onChange={(e) => put({ distribution: e.target.value })} />
@@ -470,6 +461,9 @@ export function ReportTab(): React.JSX.Element | null {
       <ExportCard />
       <SignOffCard />
       <DetailsCard />
+      <RootCauseCard />
+      <ScopeCard />
+      <OpenItemsCard />
       <PersonalDataCard />
     </div>
   );
