@@ -42,7 +42,7 @@ interface Context {
   log: (message: string) => void;
 }
 
-const unavailable = (what: string): never => fail('INTERNAL', `${what} is not available in this window.`, 'Restart Firebreak; if it persists, report it.');
+const unavailable = (what: string): never => fail('INTERNAL', `${what} is not available in this copy of Firebreak.`, 'Restart Firebreak; if it persists, report it.');
 
 const EXTENSIONS: Record<ReportFormat, FileFilter> = {
   pdf: { name: 'PDF', extensions: ['pdf'] },

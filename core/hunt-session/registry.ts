@@ -75,7 +75,7 @@ export function createHuntSessions(deps: HuntSessionDeps) {
   }
 
   async function choosePaths(kind: PathKind): Promise<{ paths: string[] }> {
-    if (!deps.choosePaths) return fail('INTERNAL', 'Choosing files is not available in this window.', 'Restart Firebreak.');
+    if (!deps.choosePaths) return fail('INTERNAL', 'Choosing files is not available in this copy of Firebreak.', 'Restart Firebreak; if it persists, report it.');
     const chosen = (await deps.choosePaths(kind)).filter((p) => path.isAbsolute(p)).map((p) => path.resolve(p));
     for (const p of chosen) allowed.add(p);
     return { paths: chosen };
