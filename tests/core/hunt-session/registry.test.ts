@@ -176,7 +176,8 @@ describe('cancel and failure', () => {
     out.write('#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken\n');
     const line = '2021-03-03 06:00:00 10.0.0.5 GET /owa/ - 443 - 10.1.2.3 Mozilla/5.0+(Windows+NT+10.0) - 200 0 0 15\n';
     const block = line.repeat(10_000);
-    for (let i = 0; i < 40; i++) if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()));
+    // ~110 MB: long enough that the hunt is still running when the test cancels it, however fast the engine gets.
+    for (let i = 0; i < 120; i++) if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()));
     await new Promise<void>((r) => out.end(() => r()));
   });
   afterAll(async () => {
