@@ -4,7 +4,7 @@ import { useCaseView } from '../../stores/case-view';
 import { useCases } from '../../stores/cases';
 import { useNav } from '../../stores/nav';
 import { useNotifications } from '../../stores/notifications';
-import { Dialog } from '../shell/Dialog';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { InlineEdit } from './InlineEdit';
 
 export function CaseHeader(): React.JSX.Element | null {
@@ -63,24 +63,16 @@ export function CaseHeader(): React.JSX.Element | null {
         )}
       </dl>
       {confirmDelete && (
-        <Dialog title={t('case.deleteTitle')} onClose={() => setConfirmDelete(false)}>
-          <p>{t('case.deleteConfirm', { title: doc.title })}</p>
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setConfirmDelete(false)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                setConfirmDelete(false);
-                void leave('delete');
-              }}
-            >
-              {t('case.deleteAction')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={t('case.deleteTitle')}
+          message={t('case.deleteConfirm', { title: doc.title })}
+          confirmLabel={t('case.deleteAction')}
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() => {
+            setConfirmDelete(false);
+            void leave('delete');
+          }}
+        />
       )}
     </header>
   );

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useCaseView } from '../../stores/case-view';
 import { useNotifications } from '../../stores/notifications';
-import { Dialog } from '../shell/Dialog';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
 
 /** Asks before taking a playbook off a server, and says that its progress is kept. */
 export function DetachDialog({ serverId, playbookId, onClose }: { serverId: string; playbookId: string; onClose: () => void }): React.JSX.Element {
@@ -14,16 +14,12 @@ export function DetachDialog({ serverId, playbookId, onClose }: { serverId: stri
     onClose();
   };
   return (
-    <Dialog title={t('servers.detachTitle', { name })} onClose={onClose}>
-      <p>{t('servers.detachConfirm', { title, name })}</p>
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="danger" onClick={() => void detach()}>
-          {t('servers.detachAction')}
-        </button>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      title={t('servers.detachTitle', { name })}
+      message={t('servers.detachConfirm', { title, name })}
+      confirmLabel={t('servers.detachAction')}
+      onCancel={onClose}
+      onConfirm={() => void detach()}
+    />
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../../core/cases/types';
 import { useCases } from '../../stores/cases';
 import { useNotifications } from '../../stores/notifications';
-import { Dialog } from '../shell/Dialog';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { Time } from '../shell/Time';
 import { openCase } from './open-case';
 
@@ -68,25 +68,17 @@ export function ArchiveList(): React.JSX.Element {
         {list(deleted, 'deleted')}
       </section>
       {purging && (
-        <Dialog title={t('archive.purgeTitle')} onClose={() => setPurging(null)}>
-          <p>{t('archive.purgeConfirm', { title: purging.title })}</p>
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setPurging(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                const id = purging.id;
-                setPurging(null);
-                void change('purge', id);
-              }}
-            >
-              {t('archive.purgeForever')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={t('archive.purgeTitle')}
+          message={t('archive.purgeConfirm', { title: purging.title })}
+          confirmLabel={t('archive.purgeForever')}
+          onCancel={() => setPurging(null)}
+          onConfirm={() => {
+            const id = purging.id;
+            setPurging(null);
+            void change('purge', id);
+          }}
+        />
       )}
     </main>
   );
