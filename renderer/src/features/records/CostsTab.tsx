@@ -6,7 +6,7 @@ import { COST_KINDS, type CostEntry } from '../../../../core/cases/records';
 import { formatDuration } from '../../../../core/deadlines/time';
 import { api } from '../../api';
 import { changeCase } from '../../stores/records';
-import { Dialog } from '../shell/Dialog';
+import { RemoveWithReasonDialog } from './RemoveWithReasonDialog';
 import { Card, EvidenceSelect, Instant, useCaseZone, useOpenView, ZonedInput } from './common';
 
 type Kind = (typeof COST_KINDS)[number];
@@ -124,28 +124,15 @@ function CostForm({ onDone }: { onDone: () => void }): React.JSX.Element {
 
 function RemoveCost({ cost, onClose }: { cost: CostEntry; onClose: () => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
   return (
-    <Dialog title={t('costs.removeTitle')} onClose={onClose}>
-      <p>{t('costs.removeExplain')}</p>
-      <label className="block-label">
-        {t('costs.removeReason')}
-        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </label>
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={!reason.trim()}
-          onClick={() => void changeCase((caseId) => api.costs.remove({ caseId, costId: cost.id, reason: reason.trim() })).then((ok) => ok && onClose())}
-        >
-          {t('costs.remove')}
-        </button>
-      </div>
-    </Dialog>
+    <RemoveWithReasonDialog
+      title={t('costs.removeTitle')}
+      explanation={t('costs.removeExplain')}
+      reasonLabel={t('costs.removeReason')}
+      actionLabel={t('costs.remove')}
+      onRemove={(reason) => changeCase((caseId) => api.costs.remove({ caseId, costId: cost.id, reason }))}
+      onClose={onClose}
+    />
   );
 }
 

@@ -6,8 +6,8 @@ import type { EvidenceItem } from '../../../../core/cases/records';
 import { api } from '../../api';
 import { changeCase } from '../../stores/records';
 import { formatBytes } from '../hunt/format';
-import { Dialog } from '../shell/Dialog';
 import { EvidenceForm } from './EvidenceForm';
+import { RemoveWithReasonDialog } from './RemoveWithReasonDialog';
 import { Card, Instant, Sha, useCaseZone, useOpenView, useStepLabel } from './common';
 import type { StepRef } from '../../stores/evidence-attach';
 
@@ -26,26 +26,16 @@ function useStepChoices(): { value: string; label: string; group: string }[] {
 
 function RemoveDialog({ item, onClose }: { item: EvidenceItem; onClose: () => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const remove = async (): Promise<void> => {
-    if (await changeCase((caseId) => api.evidence.remove({ caseId, evidenceId: item.id, reason: reason.trim() }))) onClose();
-  };
   return (
-    <Dialog title={t('evidence.removeTitle', { title: item.title })} onClose={onClose}>
-      <p>{t('evidence.removeExplain')}</p>
-      <label className="block-label">
-        {t('evidence.removeReason')}
-        <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </label>
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="danger" disabled={!reason.trim()} onClick={() => void remove()}>
-          {t('evidence.removeAction')}
-        </button>
-      </div>
-    </Dialog>
+    <RemoveWithReasonDialog
+      title={t('evidence.removeTitle', { title: item.title })}
+      explanation={t('evidence.removeExplain')}
+      reasonLabel={t('evidence.removeReason')}
+      actionLabel={t('evidence.removeAction')}
+      rows={3}
+      onRemove={(reason) => changeCase((caseId) => api.evidence.remove({ caseId, evidenceId: item.id, reason }))}
+      onClose={onClose}
+    />
   );
 }
 
