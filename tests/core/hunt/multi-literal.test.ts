@@ -48,6 +48,77 @@ describe('MultiLiteralSearcher', () => {
     );
   });
 
+  it('agrees with a plain search on texts long enough for the interleaved walks, literals of 4+ bytes', () => {
+    // ranges of 256+ window ends are split into four walks, and literals of 4+ bytes get the
+    // second byte-pair check: both must still find every occurrence, at every quarter border
+    const alphabet = fc.constantFrom(...'aAbB/.~ \nx1');
+    const word = fc.string({ unit: alphabet, minLength: 4, maxLength: 9 });
+    fc.assert(
+      fc.property(fc.string({ unit: alphabet, minLength: 200, maxLength: 3000 }), fc.uniqueArray(word, { minLength: 1, maxLength: 6 }), fc.nat(), (text, literals, a) => {
+        const from = a % 50;
+        expect(found(text, literals, from)).toEqual(naive(text, literals, from, text.length));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds a literal on either side of each border between the four walks, and at the very end', () => {
+    // white-box: a range is split into four quarters of window ends from the first window's end; a
+    // literal as long as the window is its own anchor, so it can be planted to end right at a border
+    const alphabet = fc.constantFrom(...'ab/. x');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'QRSTUVWZ'), minLength: 4, maxLength: 9 }), fc.integer({ min: 300, max: 3000 }), fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), fc.string({ unit: alphabet, minLength: 3000, maxLength: 3000 }), (literal, length, before, filler) => {
+        const m = literal.length;
+        const chars = [...filler.slice(0, length)];
+        const first = m - 1;
+        const q = (length - first) >> 2;
+        const ends = [first + q, first + 2 * q, first + 3 * q].map((border, k) => (before[k] ? border - 1 : border));
+        ends.push(length - 1);
+        for (const end of ends) chars.splice(end - m + 1, m, ...literal);
+        const text = chars.join('');
+        expect(found(text, [literal])).toEqual(ends.map((end) => `0@${end - m + 1}`).sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds every occurrence across segment borders of a large block, line after line', () => {
+    // ~600 KB of log-like lines: several segments of interleaved walks, with the literals planted
+    // at random places, some at line starts and ends, some twice on a line
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const literals = ['/owa/auth/', 'ServerInfo~', 'python-requests', '5.252.189.', 'cmd.exe'];
+    const lines: string[] = [];
+    for (let size = 0; size < 600_000; ) {
+      const parts = Array.from({ length: 8 + rnd(20) }, () => ['GET', '/owa/', '200', '192.168.1.1', 'Mozilla/5.0', 'x'.repeat(rnd(30))][rnd(6)]!);
+      if (rnd(7) === 0) parts.splice(rnd(parts.length + 1), 0, literals[rnd(literals.length)]!.toUpperCase());
+      if (rnd(13) === 0) parts.push(literals[rnd(literals.length)]!);
+      const line = parts.join(' ');
+      lines.push(line);
+      size += line.length + 1;
+    }
+    const text = lines.join('\n');
+    const buf = Buffer.from(text, 'latin1');
+    const seen: [number, number][] = [];
+    new MultiLiteralSearcher(literals).scan(buf, 0, buf.length, (id, at) => seen.push([id, at]));
+    expect(seen.map(([id, at]) => `${id}@${at}`).sort()).toEqual(naive(text, literals, 0, text.length));
+    expect(seen.length).toBeGreaterThan(1000);
+    // the scanner relies on this order: a match never comes before one on an earlier line
+    const breaks: number[] = [];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks.push(i);
+    const lineOf = (at: number) => {
+      let lo = 0;
+      for (let hi = breaks.length; lo < hi; ) {
+        const mid = (lo + hi) >> 1;
+        if (breaks[mid]! < at) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const order = seen.map(([, at]) => lineOf(at));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
   it('refuses an empty literal, which would match everywhere', () => {
     expect(() => new MultiLiteralSearcher(['abc', ''])).toThrow(/empty literal/);
   });
