@@ -141,14 +141,23 @@ function compileContent(index: number, c: { files?: string[]; literals?: string[
 
 type FieldGet = (line: LineView) => boolean;
 
+// Evaluated on every candidate line (hundreds of thousands in a large log): plain loops rather than
+// every/some with a fresh closure, and a value spelled as in the rule is accepted before lower-casing
+// anything (GET, POST, 200… nearly always are), which spares a string per test.
 export function compileCondition(condition: Condition): FieldGet {
   if ('all' in condition) {
     const parts = condition.all.map(compileCondition);
-    return (line) => parts.every((p) => p(line));
+    return (line) => {
+      for (const part of parts) if (!part(line)) return false;
+      return true;
+    };
   }
   if ('any' in condition) {
     const parts = condition.any.map(compileCondition);
-    return (line) => parts.some((p) => p(line));
+    return (line) => {
+      for (const part of parts) if (part(line)) return true;
+      return false;
+    };
   }
   if ('not' in condition) {
     const inner = compileCondition(condition.not);
@@ -163,13 +172,15 @@ export function compileCondition(condition: Condition): FieldGet {
     const re = new RegExp(condition.regex, cs ? '' : 'i');
     test = (v) => re.test(v);
   } else if (condition.in !== undefined) {
+    const exact = new Set(condition.in);
     const set = new Set(condition.in.map(norm));
     spaced = condition.in.some((v) => v.includes(' '));
-    test = (v) => set.has(norm(v));
+    test = (v) => exact.has(v) || (!cs && set.has(v.toLowerCase()));
   } else {
-    const wanted = norm(condition.equals ?? condition.contains ?? condition.startsWith ?? condition.endsWith ?? '');
+    const given = condition.equals ?? condition.contains ?? condition.startsWith ?? condition.endsWith ?? '';
+    const wanted = norm(given);
     spaced = wanted.includes(' ');
-    if (condition.equals !== undefined) test = (v) => norm(v) === wanted;
+    if (condition.equals !== undefined) test = (v) => v === given || (!cs && v.toLowerCase() === wanted);
     else if (condition.contains !== undefined) test = (v) => norm(v).includes(wanted);
     else if (condition.startsWith !== undefined) test = (v) => norm(v).startsWith(wanted);
     else test = (v) => norm(v).endsWith(wanted);

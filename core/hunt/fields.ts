@@ -126,3 +126,20 @@ export function w3cColumn(line: string, index: number): string | undefined {
   const value = end === -1 ? line.slice(start) : line.slice(start, end);
   return value === '-' ? '' : value;
 }
+
+/**
+ * `w3cColumn(line, index)` for a line whose columns are asked for one after another (a rule reads
+ * the method, the status, the path…): `ends` (empty at first, then kept with the line) remembers where
+ * each column found so far ends, so each space is searched for once.
+ */
+export function w3cColumnOf(line: string, index: number, ends: number[]): string | undefined {
+  while (ends.length <= index) {
+    const last = ends.length === 0 ? -1 : ends[ends.length - 1]!;
+    // the last column ends at the line's end: there is no further one
+    if (last === line.length) return undefined;
+    const space = line.indexOf(' ', last + 1);
+    ends.push(space === -1 ? line.length : space);
+  }
+  const value = line.slice(index === 0 ? 0 : ends[index - 1]! + 1, ends[index]);
+  return value === '-' ? '' : value;
+}

@@ -6,7 +6,7 @@ import { createHash, type Hash } from 'node:crypto';
 import type { LogFormat } from '../playbooks/types';
 import { lineRuleApplies, type CompiledRules, type LineRule, type LineView } from './compile';
 import { cleoFields, detectFormat, type LineKind } from './formats';
-import { csvColumn, indexHeader, normalizeTimestamp, splitCsv, splitW3c, timestampColumn, w3cColumn } from './fields';
+import { csvColumn, indexHeader, normalizeTimestamp, splitCsv, splitW3c, timestampColumn, w3cColumnOf } from './fields';
 import type { CandidatePaths } from './glob';
 import { containsFolded, FOLD, MultiLiteralSearcher } from './multi-literal';
 import { excerpt } from './text';
@@ -112,6 +112,8 @@ class FileScan {
   /** Per rule slot, the last candidate line it was queued for (de-duplicates rules on a line). */
   private seenOnLine = new Int32Array(0);
   private lineStamp = 0;
+  /** Line break positions of the current block (grown as needed: at most one per byte of a block). */
+  private lineEnds = new Int32Array(16 * 1024);
   private header: Header | undefined;
   private bareHeaderPending = false;
   private first?: string;
@@ -261,7 +263,10 @@ class FileScan {
   /** One block of whole lines (or a piece of an over-long line when `cut`). */
   private block(buf: Buffer, cut: boolean): void {
     const needFields = this.kind !== 'lines';
-    const newlines = countNewlines(buf);
+    // where each line of the block ends: line k is [ends[k-1] + 1, ends[k]) (the last may run to the
+    // block's end); found once, it gives candidate lines their bounds and numbers without searching
+    const newlines = this.indexNewlines(buf);
+    const ends = this.lineEnds;
     const lineBase = this.lines;
 
     // Headers: `#Fields:` lines (IIS, Exchange) may change mid-file; a bare CSV header is the first
@@ -283,21 +288,19 @@ class FileScan {
 
     if (this.everyLine.length > 0) {
       // rules without a literal look at every line (slow path, only for the files they apply to)
-      const lineNumberAt = lineCounter(buf, lineBase);
-      for (let start = 0; start < buf.length; ) {
-        let end = buf.indexOf(NL, start);
-        if (end === -1) end = buf.length;
-        this.evaluateLine(buf, start, end, this.everyLine, headerAt, lineNumberAt);
+      for (let k = 0, start = 0; start < buf.length; k++) {
+        const end = k < newlines ? ends[k]! : buf.length;
+        this.evaluateLine(buf, start, end, this.everyLine, headerAt, lineBase + k + 1);
         start = end + 1;
       }
     }
     const prefilter = this.prefilter;
     if (prefilter) {
       // Only the lines where a rule's literal occurs are decoded and looked at, with the rules whose
-      // literal it is. Matches come in the order they end, so they arrive line after line.
-      const lineNumberAt = lineCounter(buf, lineBase);
+      // literal it is. Matches come in the order their anchors end, so they arrive line after line.
       const { searcher, rulesByLiteral } = prefilter;
       const seen = this.seenOnLine;
+      let line = -1;
       let lineStart = -1;
       let lineEnd = -1;
       let lineId = this.lineStamp;
@@ -311,25 +314,30 @@ class FileScan {
           if (sets && sets.length > 0 && !sets.every((set) => set.some((lit) => containsFolded(buf, lineStart, lineEnd, lit)))) onLine.splice(k, 1);
         }
         if (onLine.length === 0) return;
-        if (onLine.length > 1) onLine.sort((a, b) => a.index - b.index);
-        this.evaluateLine(buf, lineStart, lineEnd, onLine, headerAt, lineNumberAt);
+        this.evaluateLine(buf, lineStart, lineEnd, onLine, headerAt, lineBase + line + 1);
         onLine.length = 0;
       };
       searcher.scan(buf, 0, buf.length, (id, at) => {
         if (at >= lineEnd) {
-          const start = at === 0 ? 0 : buf.lastIndexOf(NL, at - 1) + 1;
+          let k = line < 0 ? 0 : line;
+          while (k < newlines && ends[k]! < at) k++;
+          const start = k === 0 ? 0 : ends[k - 1]! + 1;
           // a literal spanning a line break belongs to no line (as grep would say)
           if (start < lineEnd) return;
           flush();
+          line = k;
           lineStart = start;
-          lineEnd = buf.indexOf(NL, at);
-          if (lineEnd === -1) lineEnd = buf.length;
+          lineEnd = k < newlines ? ends[k]! : buf.length;
           lineId++;
         } else if (at < lineStart) return;
         for (const rule of rulesByLiteral[id]!) {
           if (seen[rule.slot] === lineId) continue;
           seen[rule.slot] = lineId;
+          // kept in rule order (a line's findings come out in the order of the rules): a few at most
+          let k = onLine.length;
           onLine.push(rule.rule);
+          for (; k > 0 && onLine[k - 1]!.index > rule.rule.index; k--) onLine[k] = onLine[k - 1]!;
+          onLine[k] = rule.rule;
         }
       });
       flush();
@@ -339,7 +347,22 @@ class FileScan {
     void cut;
   }
 
-  private evaluateLine(buf: Buffer, start: number, end: number, rules: readonly LineRule[], headerAt: (pos: number) => Header | undefined, lineNumberAt: (pos: number) => number): void {
+  /** Fills `lineEnds` with the positions of the block's line breaks (memchr through indexOf); returns how many. */
+  private indexNewlines(buf: Buffer): number {
+    let ends = this.lineEnds;
+    let n = 0;
+    for (let i = buf.indexOf(NL); i !== -1; i = buf.indexOf(NL, i + 1)) {
+      if (n === ends.length) {
+        const grown = new Int32Array(ends.length * 2);
+        grown.set(ends);
+        this.lineEnds = ends = grown;
+      }
+      ends[n++] = i;
+    }
+    return n;
+  }
+
+  private evaluateLine(buf: Buffer, start: number, end: number, rules: readonly LineRule[], headerAt: (pos: number) => Header | undefined, lineNo: number): void {
     let stop = end;
     if (stop > start && buf[stop - 1] === 13) stop--;
     if (stop === start) return;
@@ -347,11 +370,9 @@ class FileScan {
     const kind = this.kind;
     const header = kind === 'csv' || kind === 'w3c' ? headerAt(start) : undefined;
     const view = new ScanLine(lineText, kind, buf[start] === 35 /* # */, header);
-    let lineNo = 0;
     for (const rule of rules) {
       const hit = rule.evaluate(view);
       if (!hit) continue;
-      lineNo ||= lineNumberAt(start);
       const shown = excerpt(lineText, hit.start, hit.length);
       recordFinding(this.state, rule.index, this.target.display, lineNo, /[\u0080-\u00ff]/.test(shown) ? Buffer.from(shown, 'latin1').toString('utf8') : shown);
     }
@@ -449,6 +470,8 @@ class ScanLine implements LineView {
   private utf8Text: string | undefined;
   private values: Map<string, string> | undefined;
   private columns: (string | undefined)[] | undefined;
+  /** Where the W3C columns found so far end (see w3cColumnOf). */
+  private spaces: number[] | undefined;
 
   constructor(
     readonly text: string,
@@ -483,7 +506,7 @@ class ScanLine implements LineView {
     // are common ones (a frequent literal such as owa/auth/) where one or two fields decide
     const columns = (this.columns ??= []);
     if (i in columns) return columns[i];
-    const raw = kind === 'csv' ? csvColumn(this.text, i) : w3cColumn(this.text, i);
+    const raw = kind === 'csv' ? csvColumn(this.text, i) : w3cColumnOf(this.text, i, (this.spaces ??= []));
     // a column boundary is an ASCII byte, never inside a UTF-8 sequence: decoding the column
     // alone gives what decoding the whole line and splitting it gives
     const value = raw !== undefined && NON_ASCII.test(raw) ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
@@ -509,27 +532,6 @@ function nextCommentLine(buf: Buffer, from: number): number {
   return at === -1 ? -1 : at + 1;
 }
 const COMMENT_LINE = Buffer.from('\n#', 'latin1');
-
-/** Line breaks in a buffer: memchr through indexOf, far faster than a loop over the bytes. */
-export function countNewlines(buf: Uint8Array, from = 0, to = buf.length): number {
-  let n = 0;
-  const b = buf as Buffer;
-  for (let i = b.indexOf(NL, from); i !== -1 && i < to; i = b.indexOf(NL, i + 1)) n++;
-  return n;
-}
-
-/** Line number (1-based) of a position, for positions asked in increasing order. */
-function lineCounter(buf: Buffer, linesBefore: number): (pos: number) => number {
-  let countedPos = 0;
-  let counted = linesBefore;
-  return (pos) => {
-    if (pos > countedPos) {
-      counted += countNewlines(buf, countedPos, pos);
-      countedPos = pos;
-    }
-    return counted + 1;
-  };
-}
 
 export interface Prefilter {
   searcher: MultiLiteralSearcher;

@@ -2,7 +2,7 @@
 // the columns a rule asks for, and a difference would change findings.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvColumn, splitCsv, splitW3c, w3cColumn } from '../../../core/hunt/fields';
+import { csvColumn, splitCsv, splitW3c, w3cColumn, w3cColumnOf } from '../../../core/hunt/fields';
 
 const csvUnit = fc.constantFrom(...'ab,"" -\u00e9x');
 const w3cUnit = fc.constantFrom(...'ab -+\u00e9x');
@@ -28,6 +28,17 @@ describe('column extraction', () => {
       fc.property(fc.string({ unit: w3cUnit, maxLength: 60 }), (line) => {
         const all = splitW3c(line);
         for (let i = 0; i <= all.length + 1; i++) expect(w3cColumn(line, i)).toBe(all[i]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('w3cColumnOf gives the same columns asked in any order, remembering where columns end', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: w3cUnit, maxLength: 60 }), fc.array(fc.nat(20), { maxLength: 12 }), (line, asked) => {
+        const all = splitW3c(line);
+        const ends: number[] = [];
+        for (const i of asked) expect(w3cColumnOf(line, i, ends)).toBe(all[i]);
       }),
       { numRuns: 3000 },
     );
