@@ -6,8 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadRules } from '../cli/commands/hunt';
 import type { Condition } from '../core/playbooks/types';
 import { compileIpList } from '../core/hunt/ip';
@@ -142,31 +141,23 @@ async function generate(): Promise<{ planted: Planted[]; files: string[] }> {
   return { planted, files };
 }
 
-// ---- the hunt CLI, built with its worker ------------------------------------------------------------
+// ---- the hunt CLI: the very files `npm run build:cli` ships -----------------------------------------
 
-async function buildCli(): Promise<string> {
+async function buildCli(): Promise<{ cli: string; hook: string }> {
+  // rebuilt first, so the bench measures the sources as they are (out/cli/firebreak.mjs and its worker)
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`npm run build:cli failed: ${built.stderr}`);
   mkdirSync(buildDir, { recursive: true });
-  const common = { bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'warning' } as const;
-  // The CLI as a library, run by a separate file: cli/index.ts starts itself when its bundle is the
-  // main module, so a bundle that also called main() would hunt twice at once (the old bench did).
-  await build({
-    ...common,
-    stdin: { contents: `export { main } from './cli/index';\nexport { huntCommand } from './cli/commands/hunt';\n`, resolveDir: root, sourcefile: 'hunt-bench-cli.ts', loader: 'ts' },
-    outfile: join(buildDir, 'firebreak-hunt.mjs'),
-  });
-  await build({ ...common, entryPoints: [join(root, 'core/hunt/worker.ts')], outfile: join(buildDir, 'hunt-worker.mjs') });
-  const entry = join(buildDir, 'run-hunt.mjs');
-  writeFileSync(
-    entry,
-    `import { main, huntCommand } from './firebreak-hunt.mjs';\nprocess.on('exit', () => process.stderr.write('BENCH_MAXRSS_KIB ' + process.resourceUsage().maxRSS + '\\n'));\nconst io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: process.cwd() };\nprocess.exitCode = await main(process.argv.slice(2), io, [huntCommand]);\n`,
-  );
-  return entry;
+  // peak memory of the whole process (every thread), printed as it exits
+  const hook = join(buildDir, 'report-maxrss.mjs');
+  writeFileSync(hook, `process.on('exit', () => process.stderr.write('BENCH_MAXRSS_KIB ' + process.resourceUsage().maxRSS + '\\n'));\n`);
+  return { cli: join(root, 'out', 'cli', 'firebreak.mjs'), hook };
 }
 
-function runHuntCli(entry: string, paths: string[]): Promise<{ seconds: number; rssKiB: number; stdout: string; code: number }> {
+function runHuntCli(entry: { cli: string; hook: string }, paths: string[]): Promise<{ seconds: number; rssKiB: number; stdout: string; code: number }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [entry, 'hunt', '--json', '--playbooks', join(root, 'playbooks'), ...paths], { cwd: root });
+    const child = spawn(process.execPath, ['--import', pathToFileURL(entry.hook).href, entry.cli, 'hunt', '--json', '--playbooks', join(root, 'playbooks'), ...paths], { cwd: root });
     const out: Buffer[] = [];
     let err = '';
     child.stdout.on('data', (c: Buffer) => out.push(c));
