@@ -43,7 +43,8 @@ export class MultiLiteralSearcher {
    * some anchor. Most stops are on a common pair ending an anchor ("s/", "p/"…); this look-up throws
    * them out before the bucket's literals are compared.
    */
-  private readonly rawPrefix: Uint8Array | null = null;
+  private readonly rawPrefix: Uint8Array;
+  private readonly usePrefix: boolean;
   /** Where the walks of one segment stopped (window ends), before they are verified. */
   private readonly stops = new Int32Array(SEGMENT + 4);
 
@@ -82,23 +83,19 @@ export class MultiLiteralSearcher {
       lists.set(last, [...(lists.get(last) ?? []), id]);
     });
     // The hot loop reads raw bytes: each byte pair gets the shift of its folded form, so the loop does
-    // not fold (two table look-ups fewer per step: 12–17% faster, measured).
-    this.rawShift = this.shift;
-    if (wide) {
-      const raw = new Uint8Array(65536);
-      for (let g = 0; g < 65536; g++) raw[g] = this.shift[(FOLD[g >> 8]! << 8) | FOLD[g & 255]!]!;
-      this.rawShift = raw;
-    }
+    // not fold (two table look-ups fewer per step: 12–17% faster, measured). Every field is set once,
+    // with one type, so all searchers share one shape and the optimised loop is not thrown away
+    // when the next file's searcher comes along.
+    this.rawShift = wide ? rawPairTable(this.shift) : this.shift;
+    const prefix = new Uint8Array(wide ? 65536 : 0);
     if (m >= 4) {
-      const folded = new Uint8Array(65536);
       this.patterns.forEach((p, id) => {
-        const a = this.anchorAt[id]!;
-        folded[(p[a + m - 4]! << 8) | p[a + m - 3]!] = 1;
+        const end = this.anchorAt[id]! + m - 1;
+        prefix[(p[end - 3]! << 8) | p[end - 2]!] = 1;
       });
-      const raw = new Uint8Array(65536);
-      for (let g = 0; g < 65536; g++) raw[g] = folded[(FOLD[g >> 8]! << 8) | FOLD[g & 255]!]!;
-      this.rawPrefix = raw;
     }
+    this.usePrefix = m >= 4;
+    this.rawPrefix = wide ? rawPairTable(prefix) : prefix;
     this.buckets = new Array<Int32Array | null>(this.shift.length).fill(null);
     for (const [gram, ids] of lists) this.buckets[gram] = Int32Array.from(ids);
   }
@@ -182,8 +179,7 @@ export class MultiLiteralSearcher {
 
   /** Checks the literals whose anchor ends at `windowEnd`. */
   private verifyEnd(buf: Uint8Array, from: number, to: number, windowEnd: number, onMatch: (id: number, start: number) => void): void {
-    const prefix = this.rawPrefix;
-    if (prefix !== null && prefix[(buf[windowEnd - 3]! << 8) | buf[windowEnd - 2]!] === 0) return;
+    if (this.usePrefix && this.rawPrefix[(buf[windowEnd - 3]! << 8) | buf[windowEnd - 2]!] === 0) return;
     const fold = FOLD;
     this.verify(buf, from, to, (fold[buf[windowEnd - 1]!]! << 8) | fold[buf[windowEnd]!]!, windowEnd - this.m + 1, onMatch);
   }
@@ -209,6 +205,13 @@ export class MultiLiteralSearcher {
       if (j === p.length) onMatch(id, start);
     }
   }
+}
+
+/** A table indexed by a folded byte pair, re-indexed by the raw pair (every case of it). */
+function rawPairTable(folded: Uint8Array): Uint8Array {
+  const raw = new Uint8Array(65536);
+  for (let g = 0; g < 65536; g++) raw[g] = folded[(FOLD[g >> 8]! << 8) | FOLD[g & 255]!]!;
+  return raw;
 }
 
 /** The window of length m in the literal with the fewest common bytes (ties: the last one). */

@@ -509,7 +509,7 @@ class ScanLine implements LineView {
     const raw = kind === 'csv' ? csvColumn(this.text, i) : w3cColumnOf(this.text, i, (this.spaces ??= []));
     // a column boundary is an ASCII byte, never inside a UTF-8 sequence: decoding the column
     // alone gives what decoding the whole line and splitting it gives
-    const value = raw !== undefined && NON_ASCII.test(raw) ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
+    const value = raw !== undefined && !isAscii(raw) ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
     columns[i] = value;
     return value;
   }
@@ -518,6 +518,12 @@ class ScanLine implements LineView {
 const FIELDS = Buffer.from('#fields:', 'latin1');
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** A loop rather than a regular expression: columns are short, and this runs for each one read. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
 
 /** Does `buf` hold `lowerNeedle` at `at`, ignoring case? */
 function startsWithFolded(buf: Buffer, at: number, lowerNeedle: Buffer): boolean {
