@@ -2,7 +2,7 @@
 // thread and in the calling thread.
 import { compileRules, type CompiledRules } from './compile';
 import { newTally, type RuleTally, type ScanState } from './scanner';
-import { HuntCancelled, scanFileTask, type FileTask } from './sources';
+import { HuntCancelled, newReadBuffers, scanFileTask, type FileTask } from './sources';
 import type { FileCoverage, Finding, HuntLimits, RuleInput, SkippedFile } from './types';
 
 export interface TaskResult {
@@ -21,6 +21,10 @@ export interface TaskRunner {
 export function createTaskRunner(rules: RuleInput[], limits: HuntLimits): TaskRunner {
   const compiled = compileRules(rules);
   const prefilters: ScanState['prefilters'] = new Map();
+  // A worker is given its next file when it answers, so files come one at a time and share one pair
+  // of read buffers; a run that overlaps another (nothing does so today) gets a pair of its own.
+  let readBuffers: Buffer[] | undefined;
+  let running = 0;
   return {
     compiled,
     async run(task, onRead, isCancelled) {
@@ -37,7 +41,13 @@ export function createTaskRunner(rules: RuleInput[], limits: HuntLimits): TaskRu
       };
       const skipped: SkippedFile[] = [];
       const warnings: string[] = [];
-      await scanFileTask(task, state, { skipped, warnings, onRead });
+      const buffers = running === 0 ? (readBuffers ??= newReadBuffers()) : newReadBuffers();
+      running++;
+      try {
+        await scanFileTask(task, state, { skipped, warnings, onRead, readBuffers: buffers });
+      } finally {
+        running--;
+      }
       return { findings: state.findings, files: state.files, skipped, warnings, tally: state.tally };
     },
   };
