@@ -114,23 +114,11 @@ export function csvColumn(line: string, index: number): string | undefined {
   }
 }
 
-/** Field `index` of a W3C line, exactly as `splitW3c(line)[index]`. */
-export function w3cColumn(line: string, index: number): string | undefined {
-  let start = 0;
-  for (let k = 0; k < index; k++) {
-    const space = line.indexOf(' ', start);
-    if (space === -1) return undefined;
-    start = space + 1;
-  }
-  const end = line.indexOf(' ', start);
-  const value = end === -1 ? line.slice(start) : line.slice(start, end);
-  return value === '-' ? '' : value;
-}
-
 /**
- * `w3cColumn(line, index)` for a line whose columns are asked for one after another (a rule reads
- * the method, the status, the path…): `ends` (empty at first, then kept with the line) remembers where
- * each column found so far ends, so each space is searched for once.
+ * Field `index` of a W3C line, exactly as `splitW3c(line)[index]`, without splitting the whole line.
+ * A rule reads several columns of a line (the method, the status, the path…): `ends`, empty at first
+ * and then kept with the line, remembers where each column found so far ends, so each space is
+ * searched for once.
  */
 export function w3cColumnOf(line: string, index: number, ends: number[]): string | undefined {
   while (ends.length <= index) {
