@@ -4,7 +4,7 @@
 // searching the same files for the same patterns. Peak memory is read from the hunt process itself
 // (process.resourceUsage().maxRSS, all threads) on the full set and on a quarter of it.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadRules } from '../cli/commands/hunt';
@@ -41,8 +41,17 @@ const AGENTS = [
 const STEMS = ['/owa/', '/owa/service.svc', '/mapi/emsmdb/', '/EWS/Exchange.asmx', '/Microsoft-Server-ActiveSync/default.eas', '/ecp/default.aspx', '/autodiscover/autodiscover.xml', '/rpc/rpcproxy.dll', '/owa/auth/logon.aspx', '/OAB/oab.xml'];
 const PROTOCOLS = ['Owa', 'Mapi', 'Ews', 'Eas', 'Ecp', 'Autodiscover', 'RpcHttp', 'Oab'];
 
+// mulberry32: the low bits of the plain LCG used before repeat every few calls, which wrote GUIDs of
+// nearly all zeros; real logs have random hex there, which a byte-pair search sees differently
 let seed = 42;
-const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+const rnd = (n: number) => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) % n;
+};
+/** Bump when the generated text changes: data written by another version is generated again. */
+const DATA_VERSION = 2;
 const pick = <T>(list: readonly T[]) => list[rnd(list.length)]!;
 const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[rnd(16)]).join('');
 const guid = () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
@@ -118,9 +127,11 @@ async function writeLogFile(file: string, bytes: number, header: string, row: (t
 async function generate(): Promise<{ planted: Planted[]; files: string[] }> {
   const manifest = join(dataDir, 'manifest.json');
   if (existsSync(manifest)) {
-    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { bytes: number; planted: Planted[]; files: string[] };
-    if (m.bytes === targetBytes && m.files.every((f) => existsSync(f))) return m;
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: number; bytes: number; planted: Planted[]; files: string[] };
+    if (m.version === DATA_VERSION && m.bytes === targetBytes && m.files.every((f) => existsSync(f))) return m;
   }
+  // both tools search the whole folder: files of an earlier generation must not stay behind
+  rmSync(dataDir, { recursive: true, force: true });
   const planted: Planted[] = [];
   const files: string[] = [];
   const proxyFiles = Math.max(1, Math.round(targetBytes * 0.45 / 60e6));
@@ -137,7 +148,7 @@ async function generate(): Promise<{ planted: Planted[]; files: string[] }> {
     await writeLogFile(file, (targetBytes * 0.55) / iisFiles, header, (t) => iisRow(t), i === iisFiles - 1 ? IIS_ATTACKS : [], new Date(Date.UTC(2021, 2, 1 + i)), planted);
     files.push(file);
   }
-  writeFileSync(manifest, JSON.stringify({ bytes: targetBytes, planted, files }));
+  writeFileSync(manifest, JSON.stringify({ version: DATA_VERSION, bytes: targetBytes, planted, files }));
   return { planted, files };
 }
 
