@@ -25,6 +25,11 @@ export interface LineHit {
   length: number;
 }
 
+/**
+ * Every kind builds it with the same properties in the same order (undefined where they do not
+ * apply): the scanner reads them on every candidate line, and one object shape keeps those reads
+ * fast and the compiled scanner from being thrown away when a rule of another kind comes along.
+ */
 export interface LineRule {
   index: number;
   kind: 'content' | 'log' | 'ip';
@@ -120,8 +125,10 @@ function compileContent(index: number, c: { files?: string[]; literals?: string[
   return {
     index,
     kind: 'content',
+    format: undefined,
     files: compileGlobs(c.files ?? ['**/*']),
     literals: prefilter,
+    alsoRequired: undefined,
     evaluate(line) {
       const hay = caseSensitive ? line.text : line.lower;
       for (const lit of literals) {
@@ -215,7 +222,10 @@ function compileIp(index: number, ip: { addresses: string[]; fields?: string[] }
   return {
     index,
     kind: 'ip',
+    format: undefined,
+    files: undefined,
     literals: list.literals,
+    alsoRequired: undefined,
     evaluate(line) {
       if (!fields) {
         const hit = findListedIp(line.text, list);

@@ -114,6 +114,12 @@ class FileScan {
   private lineStamp = 0;
   /** Line break positions of the current block (grown as needed: at most one per byte of a block). */
   private lineEnds = new Int32Array(16 * 1024);
+  /** `#Fields:` and bare CSV headers found in the current block, with where each starts. */
+  private readonly blockHeaders: { at: number; header: Header }[] = [];
+  /** The header in force when the current block began. */
+  private headerBefore: Header | undefined;
+  /** The rules a candidate line is to be looked at with, in rule order. */
+  private readonly onLine: LineRule[] = [];
   private header: Header | undefined;
   private bareHeaderPending = false;
   private first?: string;
@@ -266,71 +272,65 @@ class FileScan {
     // where each line of the block ends: line k is [ends[k-1] + 1, ends[k]) (the last may run to the
     // block's end); found once, it gives candidate lines their bounds and numbers without searching
     const newlines = this.indexNewlines(buf);
-    const ends = this.lineEnds;
-    const lineBase = this.lines;
 
     // Headers: `#Fields:` lines (IIS, Exchange) may change mid-file; a bare CSV header is the first
     // non-comment line when no `#Fields:` came before it.
-    const headers: { at: number; header: Header }[] = [];
+    const headers = this.blockHeaders;
+    headers.length = 0;
+    this.headerBefore = this.header;
     if (needFields && this.kind !== 'cleo') this.findHeaders(buf, headers);
-    const headerAt = (pos: number): Header | undefined => {
-      let h = this.header;
-      for (const e of headers) if (e.at <= pos) h = e.header;
-      return h;
-    };
-    if (needFields) this.sampleTimes(buf, headerAt);
+    if (needFields) this.sampleTimes(buf);
     if (headers.length > 0) this.header = headers[headers.length - 1]!.header;
 
-    if (this.rules.length === 0) {
-      this.lines += newlines;
-      return;
-    }
-
-    if (this.everyLine.length > 0) {
-      // rules without a literal look at every line (slow path, only for the files they apply to)
-      for (let k = 0, start = 0; start < buf.length; k++) {
-        const end = k < newlines ? ends[k]! : buf.length;
-        this.evaluateLine(buf, start, end, this.everyLine, headerAt, lineBase + k + 1);
-        start = end + 1;
-      }
-    }
-    const prefilter = this.prefilter;
-    if (prefilter) {
-      // Only the lines where a rule's literal occurs are decoded and looked at, with the rules whose
-      // literal it is. Matches come in the order their anchors end, so they arrive line after line.
-      const { searcher, rulesByLiteral } = prefilter;
-      const seen = this.seenOnLine;
-      let line = -1;
-      let lineStart = -1;
-      let lineEnd = -1;
-      let lineId = this.lineStamp;
-      const onLine: LineRule[] = [];
-      const flush = () => {
-        if (onLine.length === 0) return;
-        // rules whose other required literals are not all on the line cannot match it: dropped
-        // before the line is decoded (most candidate lines end here)
-        for (let k = onLine.length - 1; k >= 0; k--) {
-          const sets = onLine[k]!.alsoRequired;
-          if (sets && sets.length > 0 && !sets.every((set) => set.some((lit) => containsFolded(buf, lineStart, lineEnd, lit)))) onLine.splice(k, 1);
+    if (this.rules.length > 0) {
+      if (this.everyLine.length > 0) {
+        // rules without a literal look at every line (slow path, only for the files they apply to)
+        for (let k = 0, start = 0; start < buf.length; k++) {
+          const end = k < newlines ? this.lineEnds[k]! : buf.length;
+          this.evaluateLine(buf, start, end, this.everyLine, this.lines + k + 1);
+          start = end + 1;
         }
-        if (onLine.length === 0) return;
-        this.evaluateLine(buf, lineStart, lineEnd, onLine, headerAt, lineBase + line + 1);
-        onLine.length = 0;
-      };
-      searcher.scan(buf, 0, buf.length, (id, at) => {
+      }
+      if (this.prefilter) this.candidateLines(buf, newlines, this.prefilter);
+    }
+    this.lines += newlines;
+    void cut;
+  }
+
+  /**
+   * Only the lines where a rule's literal occurs are decoded and looked at, with the rules whose
+   * literal it is. Matches come in the order their anchors end, so they arrive line after line. They
+   * are handled here, segment by segment, rather than in a callback the search would call: the search
+   * loop then never inlines this code, and nothing here is a closure made anew for each block (V8
+   * threw its compiled code away for each new one, and compiled it again).
+   */
+  private candidateLines(buf: Buffer, newlines: number, prefilter: Prefilter): void {
+    const { searcher, rulesByLiteral } = prefilter;
+    const ends = this.lineEnds;
+    const seen = this.seenOnLine;
+    const onLine = this.onLine;
+    let line = -1;
+    let lineStart = -1;
+    let lineEnd = -1;
+    let lineId = this.lineStamp;
+    for (let pos = searcher.firstWindowEnd(0); pos < buf.length; ) {
+      pos = searcher.nextSegment(buf, 0, buf.length, pos);
+      const { foundIds, foundStarts } = searcher;
+      for (let f = 0; f < searcher.found; f++) {
+        const at = foundStarts[f]!;
         if (at >= lineEnd) {
           let k = line < 0 ? 0 : line;
           while (k < newlines && ends[k]! < at) k++;
           const start = k === 0 ? 0 : ends[k - 1]! + 1;
           // a literal spanning a line break belongs to no line (as grep would say)
-          if (start < lineEnd) return;
-          flush();
+          if (start < lineEnd) continue;
+          if (onLine.length > 0) this.candidateLine(buf, lineStart, lineEnd, this.lines + line + 1);
           line = k;
           lineStart = start;
           lineEnd = k < newlines ? ends[k]! : buf.length;
           lineId++;
-        } else if (at < lineStart) return;
-        for (const rule of rulesByLiteral[id]!) {
+        } else if (at < lineStart) continue;
+        for (const rule of rulesByLiteral[foundIds[f]!]!) {
           if (seen[rule.slot] === lineId) continue;
           seen[rule.slot] = lineId;
           // kept in rule order (a line's findings come out in the order of the rules): a few at most
@@ -339,12 +339,30 @@ class FileScan {
           for (; k > 0 && onLine[k - 1]!.index > rule.rule.index; k--) onLine[k] = onLine[k - 1]!;
           onLine[k] = rule.rule;
         }
-      });
-      flush();
-      this.lineStamp = lineId;
+      }
     }
-    this.lines += newlines;
-    void cut;
+    if (onLine.length > 0) this.candidateLine(buf, lineStart, lineEnd, this.lines + line + 1);
+    this.lineStamp = lineId;
+  }
+
+  /** The rules gathered in `onLine` for one candidate line; empties `onLine`. */
+  private candidateLine(buf: Buffer, start: number, end: number, lineNo: number): void {
+    const onLine = this.onLine;
+    // rules whose other required literals are not all on the line cannot match it: dropped
+    // before the line is decoded (most candidate lines end here)
+    for (let k = onLine.length - 1; k >= 0; k--) {
+      const sets = onLine[k]!.alsoRequired;
+      if (sets && sets.length > 0 && !sets.every((set) => set.some((lit) => containsFolded(buf, start, end, lit)))) onLine.splice(k, 1);
+    }
+    if (onLine.length > 0) this.evaluateLine(buf, start, end, onLine, lineNo);
+    onLine.length = 0;
+  }
+
+  /** The header in force at `pos` of the current block: the last one found before it, else the file's. */
+  private headerAt(pos: number): Header | undefined {
+    let h = this.headerBefore;
+    for (const e of this.blockHeaders) if (e.at <= pos) h = e.header;
+    return h;
   }
 
   /** Fills `lineEnds` with the positions of the block's line breaks (memchr through indexOf); returns how many. */
@@ -362,13 +380,13 @@ class FileScan {
     return n;
   }
 
-  private evaluateLine(buf: Buffer, start: number, end: number, rules: readonly LineRule[], headerAt: (pos: number) => Header | undefined, lineNo: number): void {
+  private evaluateLine(buf: Buffer, start: number, end: number, rules: readonly LineRule[], lineNo: number): void {
     let stop = end;
     if (stop > start && buf[stop - 1] === 13) stop--;
     if (stop === start) return;
     const lineText = buf.toString('latin1', start, stop);
     const kind = this.kind;
-    const header = kind === 'csv' || kind === 'w3c' ? headerAt(start) : undefined;
+    const header = kind === 'csv' || kind === 'w3c' ? this.headerAt(start) : undefined;
     const view = new ScanLine(lineText, kind, buf[start] === 35 /* # */, header);
     for (const rule of rules) {
       const hit = rule.evaluate(view);
@@ -419,14 +437,14 @@ class FileScan {
   }
 
   /** The time range: the first and the last entry of each block are enough for append-only logs. */
-  private sampleTimes(buf: Buffer, headerAt: (pos: number) => Header | undefined): void {
+  private sampleTimes(buf: Buffer): void {
     const take = (start: number, end: number) => {
       const line = buf.toString('latin1', start, end).replace(/\r$/, '');
       if (line.length === 0 || line.startsWith('#')) return false;
       let ts: string | undefined;
       if (this.kind === 'cleo') ts = cleoFields(line).get('date');
       else {
-        const h = headerAt(start);
+        const h = this.headerAt(start);
         if (!h || h.ts === undefined || line.toLowerCase() === h.lowerLine) return false;
         const values = this.kind === 'csv' ? splitCsv(line) : splitW3c(line);
         ts = values[h.ts];

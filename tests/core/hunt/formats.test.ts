@@ -77,6 +77,17 @@ describe('IIS, Cleo, event and plain logs', () => {
     expect(r.coverage.files[0]).toMatchObject({ format: 'iis-w3c', firstEntry: '2021-03-05T01:00:00Z', lastEntry: '2021-03-06T02:00:00Z' });
   });
 
+  it('reads the lines before a #Fields: change with the header they were written under', async () => {
+    // the file is read in 4 MiB blocks: the first header is in the first block, the change and the
+    // line just before it in the second, which must not be cut into columns by the later header
+    const ua = rule('ua', { log: { format: 'iis-w3c', where: { field: 'cs(User-Agent)', equals: 'antSword/v2.1' } } });
+    const filler = Array.from({ length: Math.ceil((4.3 * 1024 * 1024) / iisLine().length) }, () => iisLine());
+    const text = [IIS_HEADER, ...filler, iisLine({ ua: 'antSword/v2.1' }), '#Fields: date time c-ip cs(User-Agent) cs-method', '2021-03-06 02:00:00 5.6.7.8 antSword/v2.1 POST', ''].join('\n');
+    const before = IIS_HEADER.split('\n').length + filler.length + 1;
+    const r = await once('W3SVC1/u_ex210305.log', text, [ua]);
+    expect(r.findings.map((f) => f.line)).toEqual([before, before + 2]);
+  });
+
   it('reads Cleo XML events with their fields, in local time', async () => {
     const r1 = rule('autorun', { log: { format: 'cleo-xml', where: { all: [{ field: 'text', startsWith: "Note: Processing autorun file 'autorun\\health" }] } } });
     const text = [

@@ -119,6 +119,14 @@ describe('MultiLiteralSearcher', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
+  it('keeps every match when one segment holds thousands (several literals at each position)', () => {
+    const text = `${'Ab'.repeat(20_000)}\n${'x'.repeat(300)}ab`;
+    const literals = ['abab', 'baba', 'ababab', 'bab'];
+    const all = found(text, literals);
+    expect(all.length).toBeGreaterThan(70_000);
+    expect(all).toEqual(naive(text, literals, 0, text.length));
+  });
+
   it('refuses an empty literal, which would match everywhere', () => {
     expect(() => new MultiLiteralSearcher(['abc', ''])).toThrow(/empty literal/);
   });
