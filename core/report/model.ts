@@ -110,12 +110,12 @@ export function buildReport(input: BuildReportInput): ReportModel {
   }
   for (const clock of clocks) {
     if (['not_started', 'open', 'due_soon', 'overdue'].includes(clock.status)) {
-      openItems.push({ kind: 'notification', text: L.open.notification(L.notifications.kind[clock.kind], L.clocks.status[clock.status]), ref: clock.kind });
+      openItems.push({ kind: 'notification', text: L.open.notification(L.notifications.kind[clock.kind], L.clocks.status[clock.status]), ref: clock.kind, ...(clock.dueAt ? { due: clock.dueAt } : {}) });
     }
   }
   for (const f of found) if (!f.resolution) openItems.push({ kind: 'finding', text: L.open.unresolvedFinding(f.title), ref: f.id });
   if (r.personalData.affected === 'unknown') openItems.push({ kind: 'personal_data', text: L.open.personalDataUnknown });
-  for (const item of r.openItems) openItems.push({ kind: 'manual', text: item.owner ? `${item.text} (${item.owner})` : item.text, ref: item.id });
+  for (const item of r.openItems) openItems.push({ kind: 'manual', text: item.owner ? `${item.text} (${item.owner})` : item.text, ref: item.id, ...(item.due ? { due: item.due } : {}) });
   if (!r.signOff) openItems.push({ kind: 'signoff', text: L.open.signOffMissing });
 
   // ---- hunt coverage --------------------------------------------------------------------------------

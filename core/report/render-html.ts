@@ -309,7 +309,7 @@ export function renderHtml(model: ReportModel): string {
   // 11. Open items
   const o = model.open;
   out.push(`<section id="open"><h2>${e(L.sections.open)}</h2><h3>${e(L.open.items)} (${o.items.length})</h3>`);
-  out.push(o.items.length ? `<ul>${o.items.map((i) => `<li><strong>${e(L.open.kind[i.kind])}</strong> — ${e(i.text)}</li>`).join('')}</ul>` : none(L.open.none));
+  out.push(o.items.length ? `<ul>${o.items.map((i) => `<li><strong>${e(L.open.kind[i.kind])}</strong> — ${e(i.text)}${i.due ? ` <span class="muted">· ${e(L.clocks.due)} ${utc(i.due)} UTC</span>` : ''}</li>`).join('')}</ul>` : none(L.open.none));
   out.push(`<h3>${e(L.open.residualRisk)}</h3>${paragraphs(o.residualRisk)}`);
   out.push(`<h3>${e(L.open.recommendations)}</h3>${o.recommendations.length ? `<ul>${o.recommendations.map((r) => `<li>${e(r)}</li>`).join('')}</ul>` : none(L.actions.none)}`);
   out.push('</section>');

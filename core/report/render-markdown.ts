@@ -182,7 +182,7 @@ export function renderMarkdown(model: ReportModel): string {
   o.push(`**${m(L.costs.totals)}:** ${co.totals.map((t) => `${t.amount.toFixed(2)} ${t.currency}`).join(' · ') || '—'} · **${m(L.costs.hours)}:** ${co.hours} · **${m(L.costs.outageHours)}:** ${co.outageHours}\n`);
 
   const op = model.open;
-  o.push(`## ${m(L.sections.open)}\n\n### ${m(L.open.items)} (${op.items.length})\n\n${list(op.items.map((i) => `**${m(L.open.kind[i.kind])}** — ${m(i.text)}`), L.open.none)}\n`);
+  o.push(`## ${m(L.sections.open)}\n\n### ${m(L.open.items)} (${op.items.length})\n\n${list(op.items.map((i) => `**${m(L.open.kind[i.kind])}** — ${m(i.text)}${i.due ? ` · ${m(L.clocks.due)} ${utc(i.due)}` : ''}`), L.open.none)}\n`);
   o.push(`### ${m(L.open.residualRisk)}\n\n${block(op.residualRisk)}\n\n### ${m(L.open.recommendations)}\n\n${list(op.recommendations.map(m), L.actions.none)}\n`);
 
   o.push(`## ${m(L.sections.signOff)}\n`);

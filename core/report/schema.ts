@@ -100,6 +100,7 @@ export const ReportOpenItem = z.object({
   kind: z.enum(['step', 'blocked', 'notification', 'finding', 'personal_data', 'signoff', 'manual']),
   text: z.string(),
   ref: z.string().optional(),
+  due: iso.optional().describe('when it is due: the date given to an open item, or the deadline of a notification'),
 });
 
 /** Where the complete response timeline is, and how to check a copy of it is whole. */

@@ -82,6 +82,8 @@ describe('the report model of the worked example', () => {
     expect(kinds).toContain('manual');
     expect(kinds).not.toContain('notification');
     expect(kinds).not.toContain('finding');
+    // an open item's due date is printed with it, for whoever has to act on it
+    expect(m.open.items.find((i) => i.kind === 'manual')).toMatchObject({ due: '2025-01-10T17:00:00Z' });
     // 12. sign-off
     expect(m.signOff).toMatchObject({ performedBy: 'Julien Moreau', reviewedBy: 'Claire Lefèvre' });
     // 13. annexes
@@ -116,6 +118,10 @@ describe('the report model of the worked example', () => {
     expect(html).toContain(frModel.integrity.sha256);
     expect(md).toContain(frModel.integrity.sha256);
     expect(html).toContain('fait dans les délais');
+    // open items with their due date (the example's has one: 10 January 2025, 17:00 UTC)
+    const open = (text: string) => text.slice(text.indexOf('11. Points ouverts'), text.indexOf('12. Validation et attestation'));
+    expect(open(html)).toMatch(/point ouvert<\/strong>[^<]*<span class="muted">· Échéance <span class="nw">2025-01-10 17:00<\/span> UTC<\/span>/);
+    expect(open(md)).toContain('· Échéance 2025-01-10 17:00 UTC');
   });
 
   it('HTML is self-contained and escapes case text', async () => {
@@ -206,6 +212,7 @@ describe.skipIf(!chromium)('the PDF', () => {
       expect(text).toContain(`Page 1 sur ${pages}`);
       expect(text).toContain(`Page ${pages} sur ${pages}`);
       expect(text).toContain(frModel.integrity.sha256);
+      expect(text).toContain('Échéance 2025-01-10 17:00 UTC');
       // Hashes are broken over lines in narrow table cells; compare without whitespace.
       const flat = text.replace(/\s+/g, '');
       for (const item of frModel.evidence) expect(flat).toContain(item.sha256);
