@@ -17,7 +17,7 @@ import {
   sameStamp,
   stampOf,
 } from '../storage/case-file';
-import { readTextIfExists, writeFileAtomic, type FileOps } from '../storage/atomic-file';
+import { readTextIfExists, removeStaleTempFiles, writeFileAtomic, type FileOps } from '../storage/atomic-file';
 import * as change from './mutations';
 import type { Mutation, MutationContext, NewCaseInput, ServerFields, StepAddress } from './mutations';
 import { RESOLVED_STATES } from './progress';
@@ -102,6 +102,8 @@ export function createCaseStore(options: CaseStoreOptions) {
     const db = new Low<CaseDocument | null>(adapter, null);
     await db.read(); // throws CaseReadError for a file that cannot be opened normally
     if (adapter.migratedFrom !== undefined) log(`Case ${caseId} was upgraded from format ${adapter.migratedFrom} in memory; the file is rewritten on the next change.`);
+    const leftovers = await removeStaleTempFiles(folder);
+    if (leftovers.length > 0) log(`Case ${caseId}: removed ${leftovers.length} temporary file(s) left by an interrupted save (${leftovers.join(', ')}); the case itself was intact.`);
     const entry = { db, adapter };
     loaded.set(caseId, entry);
     return entry;

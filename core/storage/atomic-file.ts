@@ -29,6 +29,31 @@ export const isTempFileName = (name: string): boolean => name.includes('.tmp-');
 const tempPathFor = (target: string): string =>
   path.join(path.dirname(target), `.${path.basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
 
+/** Exactly the names tempPathFor makes: nothing else in a folder is ever taken for one. */
+const TEMP_NAME = /^\..+\.tmp-[0-9a-f]{12}$/;
+
+/** A write that has not finished after this long never will: its process died (killed, power cut). */
+export const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/**
+ * Removes the temporary files a write killed mid-way left in `folder` (they are never read; the
+ * target and its backup are intact). Only names tempPathFor makes, only regular files, and only
+ * those untouched for STALE_TEMP_MS, so a write still under way in another process is left alone.
+ * Best effort: returns the names removed.
+ */
+export async function removeStaleTempFiles(folder: string, now: number = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  const names = await fs.readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!TEMP_NAME.test(name)) continue;
+    const file = path.join(folder, name);
+    const info = await fs.lstat(file).catch(() => undefined);
+    if (!info?.isFile() || now - info.mtimeMs < STALE_TEMP_MS) continue;
+    if (await fs.unlink(file).then(() => true, () => false)) removed.push(name);
+  }
+  return removed;
+}
+
 /** Flush a folder's entries (renames, new names) to disk. Windows and some filesystems refuse: best effort. */
 export async function fsyncFolder(folder: string): Promise<void> {
   let handle: fs.FileHandle | undefined;

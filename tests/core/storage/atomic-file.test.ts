@@ -1,9 +1,9 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../core/api/contract';
 import { createCaseStore } from '../../../core/cases/store';
-import { nodeFileOps, readTextIfExists, writeFileAtomic, type FileOps } from '../../../core/storage/atomic-file';
+import { nodeFileOps, readTextIfExists, STALE_TEMP_MS, writeFileAtomic, type FileOps } from '../../../core/storage/atomic-file';
 import { CaseFileAdapter } from '../../../core/storage/case-file';
 import { sampleCaseInput, tempDataDir } from '../cases/helpers';
 
@@ -102,5 +102,43 @@ describe('case writes that fail midway', () => {
     await expect(adapter.read()).rejects.toThrow(/damaged/);
     await expect(adapter.write(doc)).rejects.toThrow(/damaged/);
     expect(await readFile(path.join(folder, 'case.json'), 'utf8')).toBe('not json');
+  });
+});
+
+describe('temporary files left by a save that was killed', () => {
+  it('are removed when the case is next opened, once stale; nothing else in the folder is touched', async () => {
+    const logged: string[] = [];
+    const { doc } = await createCaseStore({ dataDir: dir, log: () => undefined }).create(sampleCaseInput);
+    const folder = path.join(dir, 'cases', doc.id);
+    const old = new Date(Date.now() - STALE_TEMP_MS - 60_000);
+    // left by a killed save (old), one still being written by another process (recent), and
+    // files that only look alike: a damaged copy kept aside, a user's own file, a folder
+    await writeFile(path.join(folder, '.case.json.tmp-0123456789ab'), '{"half":');
+    await utimes(path.join(folder, '.case.json.tmp-0123456789ab'), old, old);
+    await writeFile(path.join(folder, '.case.json.tmp-ba9876543210'), '{"in progress":');
+    for (const name of ['case.json.damaged-2024-12-01', 'notes.tmp-0123456789ab', '.case.json.tmp-notrandomhex']) {
+      await writeFile(path.join(folder, name), 'keep');
+      await utimes(path.join(folder, name), old, old);
+    }
+    await mkdir(path.join(folder, '.evidence.tmp-0123456789ab'));
+    await utimes(path.join(folder, '.evidence.tmp-0123456789ab'), old, old);
+    const before = (await readdir(folder)).sort();
+
+    const opened = await createCaseStore({ dataDir: dir, log: (m) => logged.push(m) }).open(doc.id);
+    expect(opened.doc.title).toBe(sampleCaseInput.title);
+    expect((await readdir(folder)).sort()).toEqual(before.filter((f) => f !== '.case.json.tmp-0123456789ab'));
+    expect(logged.join('\n')).toMatch(/removed 1 temporary file.*\.case\.json\.tmp-0123456789ab.*intact/);
+  });
+
+  it('are left alone in a case that cannot be read normally', async () => {
+    const { doc } = await createCaseStore({ dataDir: dir, log: () => undefined }).create(sampleCaseInput);
+    const folder = path.join(dir, 'cases', doc.id);
+    await writeFile(path.join(folder, 'case.json'), 'not json');
+    const old = new Date(Date.now() - STALE_TEMP_MS - 60_000);
+    await writeFile(path.join(folder, '.case.json.tmp-0123456789ab'), '{"maybe the only copy":');
+    await utimes(path.join(folder, '.case.json.tmp-0123456789ab'), old, old);
+    // opening it fails with the recovery card's message; the folder is only read
+    await expect(createCaseStore({ dataDir: dir, log: () => undefined }).open(doc.id)).rejects.toThrow(/damaged/);
+    expect(await readdir(folder)).toContain('.case.json.tmp-0123456789ab');
   });
 });
