@@ -117,7 +117,8 @@ async function seedRecords(app, caseId, gw, web) {
   const [log, autorun, receipt, draft] = ['Cleo access log (exported)', 'Autorun folder listing', 'Police receipt (récépissé)', 'Draft note'].map(byTitle);
   await app.invoke('evidence.remove', { caseId, evidenceId: draft.id, reason: 'Pasted into the wrong case; kept for the record.' });
   await app.invoke('findings.add', { caseId, finding: { status: 'found', title: 'Malicious autorun file', indicator: 'autorun/healthchecktemplate.txt', severity: 'critical', certainty: 'fact', where: { host: gw.name, file: 'C:\\VLTrader\\autorun\\healthchecktemplate.txt' }, when: ago(80), ruleId: 'cleo-autorun-files', evidenceIds: [autorun.id] } });
-  await app.invoke('findings.add', { caseId, finding: { status: 'found', title: 'Outbound connection to a known C2 address', indicator: '89.248.172.139', severity: 'high', certainty: 'hypothesis', where: { host: gw.name, file: 'firewall export' }, when: ago(79) } });
+  const c2 = await app.invoke('findings.add', { caseId, finding: { status: 'found', title: 'Outbound connection to a known C2 address', indicator: '89.248.172.139', severity: 'high', certainty: 'hypothesis', where: { host: gw.name, file: 'firewall export' }, when: ago(79) } });
+  await app.invoke('findings.update', { caseId, findingId: c2.case.records.findings.at(-1).id, changes: { resolution: { at: ago(30), by: operator, note: 'Blocked at the firewall; no further connection in 48 hours of logs.' } } });
   await app.invoke('findings.add', { caseId, finding: { status: 'ruled_out', title: 'No web shell in the web root', indicator: '*.jsp, *.aspx', severity: 'high', certainty: 'fact', where: { host: web.name }, ruleId: 'sample-webshell-names', coverage: { files: ['D:\\www\\', 'D:\\logs\\u_ex2412*.log'], from: ago(24 * 30), to: ago(1), ruleSetVersion: '1.0.0', toolVersion: '0.1.0' } } });
   await app.invoke('records.addPatch', { caseId, patch: { serverId: gw.id, product: 'Cleo Harmony', versionBefore: '5.8.0.21', versionAfter: '5.8.0.24', update: 'Cleo patch 5.8.0.24 (CVE-2024-55956)', at: ago(40), evidenceIds: [] } });
   await app.invoke('records.addFirewallChange', { caseId, change: { serverId: gw.id, description: 'Blocked inbound TCP 5080/5443 from the internet', rule: 'deny any -> 203.0.113.10:5080,5443', at: ago(60) } });
@@ -216,6 +217,10 @@ for (const theme of ['light', 'dark']) {
       await page.getByRole('tab', { name: tab }).click();
       await shoot(app, theme, name);
     }
+    await page.getByRole('tab', { name: /^Findings/ }).click();
+    await page.getByRole('button', { name: 'Reopen Outbound connection to a known C2 address' }).click();
+    await shoot(app, theme, '30-case-findings-reopen');
+    await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: /^Deadlines/ }).click();
     await page.locator('#notice-police').scrollIntoViewIfNeeded();
     await shoot(app, theme, '23-case-deadlines-notices');

@@ -32,6 +32,7 @@ export const channels = [
   'evidence.remove',
   'findings.add',
   'findings.update',
+  'findings.reopen',
   'records.addPatch',
   'records.addFirewallChange',
   'records.addCredentialReset',

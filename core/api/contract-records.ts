@@ -53,6 +53,7 @@ export const recordInputs = {
   'findings.update': z
     .object({ caseId: CaseId, findingId: RecordId, changes: Finding.omit({ id: true, recordedBy: true, recordedAt: true }).partial().strict() })
     .strict(),
+  'findings.reopen': z.object({ caseId: CaseId, findingId: RecordId, reason: z.string().trim().min(1, 'say why the finding is reopened').max(2_000) }).strict(),
   'records.addPatch': z.object({ caseId: CaseId, patch: PatchRecord.omit({ id: true, by: true }).extend({ evidenceIds: EvidenceIds }).strict() }).strict(),
   'records.addFirewallChange': z.object({ caseId: CaseId, change: FirewallChange.omit({ id: true, by: true }).extend({ evidenceIds: EvidenceIds }).strict() }).strict(),
   'records.addCredentialReset': z.object({ caseId: CaseId, reset: CredentialReset.omit({ id: true, by: true }).extend({ evidenceIds: EvidenceIds }).strict() }).strict(),

@@ -167,6 +167,7 @@ export interface Results extends HuntChannelResults {
   'evidence.remove': CaseView;
   'findings.add': CaseView;
   'findings.update': CaseView;
+  'findings.reopen': CaseView;
   'records.addPatch': CaseView;
   'records.addFirewallChange': CaseView;
   'records.addCredentialReset': CaseView;

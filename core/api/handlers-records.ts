@@ -86,6 +86,7 @@ export function createRecordHandlers(ctx: Context): Pick<Handlers, keyof typeof 
     'evidence.remove': ({ caseId, evidenceId, reason }) => mutate(caseId, rec.removeEvidence(evidenceId, reason)),
     'findings.add': ({ caseId, finding }) => mutate(caseId, rec.recordFinding(finding as rec.FindingInput)),
     'findings.update': ({ caseId, findingId, changes }) => mutate(caseId, rec.updateFinding(findingId, changes)),
+    'findings.reopen': ({ caseId, findingId, reason }) => mutate(caseId, rec.reopenFinding(findingId, reason)),
     'records.addPatch': ({ caseId, patch }) => mutate(caseId, rec.addPatch(patch)),
     'records.addFirewallChange': ({ caseId, change }) => mutate(caseId, rec.addFirewallChange(change)),
     'records.addCredentialReset': ({ caseId, reset }) => mutate(caseId, rec.addCredentialReset(reset)),

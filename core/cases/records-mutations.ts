@@ -135,6 +135,26 @@ export const updateFinding =
     return record(doc, ctx, { findings: doc.records.findings.map((f) => (f.id === findingId ? next : f)) }, 'finding.updated', summary, { findingId, fields });
   };
 
+/**
+ * Takes back a finding's resolution (resolved by mistake, or the indicator came back). The finding
+ * is open again and listed so in the report; the resolution it had, and why it was taken back, stay
+ * in the timeline.
+ */
+export const reopenFinding =
+  (findingId: string, reason: string): RecordMutation =>
+  (doc, ctx) => {
+    const current = doc.records.findings.find((f) => f.id === findingId) ?? fail('NOT_FOUND', 'This finding is not part of the case.', 'Reload the case.');
+    const was = current.resolution ?? fail('CONFLICT', 'This finding is not resolved, so there is nothing to reopen.', 'Reload the case.');
+    const { resolution: _dropped, ...open } = current;
+    const next = parse(Finding, open, 'finding');
+    const summary = say(
+      doc.language,
+      `Finding “${next.title}” reopened: ${excerpt(reason)} (it had been resolved by ${was.by || '—'} on ${was.at}: ${excerpt(was.note)}).`,
+      `Constat « ${next.title} » rouvert : ${excerpt(reason)} (il avait été traité par ${was.by || '—'} le ${was.at} : ${excerpt(was.note)}).`,
+    );
+    return record(doc, ctx, { findings: doc.records.findings.map((f) => (f.id === findingId ? next : f)) }, 'finding.updated', summary, { findingId, fields: 'resolution', reopened: true, reason, resolvedAt: was.at, resolvedBy: was.by, resolutionNote: was.note });
+  };
+
 // ---- Structured records of what was changed -------------------------------------------------------
 
 type ActionInput<T> = Omit<T, 'id' | 'by' | 'evidenceIds'> & { by?: string; evidenceIds?: string[] };

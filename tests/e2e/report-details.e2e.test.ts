@@ -151,6 +151,27 @@ describe('the report details a person enters', () => {
     expect((await readCase()).records.findings[0]?.resolution).toMatchObject({ by: 'Alice Admin', note: 'File removed after imaging the disk.' });
   });
 
+  it('reopens a resolved finding with a reason, then resolves it again', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Reopen Malicious autorun file' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reopen “Malicious autorun file”' });
+    expect(await dialog.getByRole('button', { name: 'Reopen' }).isDisabled()).toBe(true);
+    await dialog.getByLabel('Why it is reopened').fill('The file was back after the reboot.');
+    await dialog.getByRole('button', { name: 'Reopen' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Resolve Malicious autorun file' }).waitFor();
+    const doc = await readCase();
+    expect(doc.records.findings[0]?.resolution).toBeUndefined();
+    expect(doc.timeline.at(-1)?.summary).toContain('reopened: The file was back after the reboot. (it had been resolved by Alice Admin');
+
+    await page.getByRole('button', { name: 'Resolve Malicious autorun file' }).click();
+    const resolve = page.getByRole('form', { name: 'Resolve “Malicious autorun file”' });
+    await resolve.getByLabel('How it was dealt with').fill('File removed after imaging the disk.');
+    await resolve.getByRole('button', { name: 'Resolve' }).click();
+    await resolve.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await readCase()).records.findings[0]?.resolution?.note).toBe('File removed after imaging the disk.');
+  });
+
   it('exports HTML that labels the fact and the hypothesis apart, with the exposure and the notification', async () => {
     const { page } = app;
     await tab(page, 'Report').click();

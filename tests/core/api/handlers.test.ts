@@ -247,3 +247,28 @@ describe('with the real playbook registry', () => {
     expect((attached.value as CaseView).playbooks['sample-webapp']?.meta.title).toBe('Sample web server compromise');
   });
 });
+
+describe('reopening a resolved finding', () => {
+  it('makes it open again, keeps the resolution and the reason in the timeline, and says so when there is nothing to reopen', async () => {
+    const { caseId } = await newCase();
+    const added = await ok('findings.add', { caseId, finding: { status: 'found', title: 'Web shell in aspnet_client', indicator: 'discover.aspx', severity: 'critical', certainty: 'fact' } });
+    const findingId = added.case.records.findings[0]!.id;
+    await ok('findings.update', { caseId, findingId, changes: { resolution: { at: '2025-01-02T10:00:00Z', by: 'Ann', note: 'Deleted after imaging.' } } });
+
+    expect(await err('findings.reopen', { caseId, findingId, reason: '   ' })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('say why the finding is reopened') });
+    const reopened = await ok('findings.reopen', { caseId, findingId, reason: 'The shell came back the next day.' });
+    const finding = reopened.case.records.findings[0]!;
+    expect(finding.resolution).toBeUndefined();
+    expect(finding).toMatchObject({ title: 'Web shell in aspnet_client', status: 'found', severity: 'critical' });
+    const entry = reopened.case.timeline.at(-1)!;
+    expect(entry.kind).toBe('finding.updated');
+    expect(entry.summary).toContain('reopened: The shell came back the next day.');
+    expect(entry.summary).toContain('resolved by Ann on 2025-01-02T10:00:00Z: Deleted after imaging.');
+    expect(entry.data).toMatchObject({ findingId, reopened: true, resolutionNote: 'Deleted after imaging.', resolvedBy: 'Ann' });
+
+    // open again: it can be resolved anew, and reopening an open finding is refused
+    expect(await err('findings.reopen', { caseId, findingId, reason: 'again' })).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('not resolved') });
+    const resolvedAgain = await ok('findings.update', { caseId, findingId, changes: { resolution: { at: '2025-01-04T09:00:00Z', by: 'Ann', note: 'Server rebuilt.' } } });
+    expect(resolvedAgain.case.records.findings[0]!.resolution?.note).toBe('Server rebuilt.');
+  });
+});

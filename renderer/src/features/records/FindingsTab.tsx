@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { SEVERITY, type Finding } from '../../../../core/cases/records';
 import { api } from '../../api';
 import { changeCase } from '../../stores/records';
+import { RemoveWithReasonDialog } from './RemoveWithReasonDialog';
 import { Dialog } from '../shell/Dialog';
 import { Card, EvidenceSelect, Instant, lines, useCaseZone, useOpenView, useStepLabel, ZonedInput } from './common';
 
@@ -217,7 +218,22 @@ function ResolveDialog({ finding, onClose }: { finding: Finding; onClose: () => 
   );
 }
 
-function FindingRows({ findings, onEdit, onResolve, readOnly }: { findings: Finding[]; onEdit: (f: Finding) => void; onResolve: (f: Finding) => void; readOnly: boolean }): React.JSX.Element {
+/** Taking a resolution back (given by mistake, or the indicator came back) says why; the timeline keeps both. */
+function ReopenDialog({ finding, onClose }: { finding: Finding; onClose: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <RemoveWithReasonDialog
+      title={t('findings.reopenTitle', { title: finding.title })}
+      explanation={t('findings.reopenExplain')}
+      reasonLabel={t('findings.reopenReason')}
+      actionLabel={t('findings.reopen')}
+      onRemove={(reason) => changeCase((caseId) => api.findings.reopen({ caseId, findingId: finding.id, reason }))}
+      onClose={onClose}
+    />
+  );
+}
+
+function FindingRows({ findings, onEdit, onResolve, onReopen, readOnly }: { findings: Finding[]; onEdit: (f: Finding) => void; onResolve: (f: Finding) => void; onReopen: (f: Finding) => void; readOnly: boolean }): React.JSX.Element {
   const { t } = useTranslation();
   const zone = useCaseZone();
   const stepLabel = useStepLabel();
@@ -236,6 +252,11 @@ function FindingRows({ findings, onEdit, onResolve, readOnly }: { findings: Find
             {f.status === 'found' && !f.resolution && (
               <button type="button" className="quiet resolve" disabled={readOnly} onClick={() => onResolve(f)} aria-label={t('findings.resolveLabel', { title: f.title })}>
                 {t('findings.resolve')}
+              </button>
+            )}
+            {f.resolution && (
+              <button type="button" className="quiet" disabled={readOnly} onClick={() => onReopen(f)} aria-label={t('findings.reopenLabel', { title: f.title })}>
+                {t('findings.reopen')}
               </button>
             )}
           </div>
@@ -312,6 +333,7 @@ export function FindingsTab(): React.JSX.Element | null {
   const view = useOpenView();
   const [editing, setEditing] = useState<Finding | 'new' | undefined>();
   const [resolving, setResolving] = useState<Finding | undefined>();
+  const [reopening, setReopening] = useState<Finding | undefined>();
   if (!view) return null;
   const findings = view.case.records.findings;
   const found = findings.filter((f) => f.status === 'found');
@@ -325,13 +347,14 @@ export function FindingsTab(): React.JSX.Element | null {
     <div role="tabpanel" id="panel-findings" aria-labelledby="tab-findings" className="records-panel">
       <p className="muted small">{t('findings.intro')}</p>
       <Card title={t('findings.foundTitle', { count: found.length })} actions={add}>
-        {found.length === 0 ? <p className="muted">{t('findings.noneFound')}</p> : <FindingRows findings={found} onEdit={setEditing} onResolve={setResolving} readOnly={view.readOnly} />}
+        {found.length === 0 ? <p className="muted">{t('findings.noneFound')}</p> : <FindingRows findings={found} onEdit={setEditing} onResolve={setResolving} onReopen={setReopening} readOnly={view.readOnly} />}
       </Card>
       <Card title={t('findings.ruledOutTitle', { count: ruledOut.length })}>
-        {ruledOut.length === 0 ? <p className="muted">{t('findings.noneRuledOut')}</p> : <FindingRows findings={ruledOut} onEdit={setEditing} onResolve={setResolving} readOnly={view.readOnly} />}
+        {ruledOut.length === 0 ? <p className="muted">{t('findings.noneRuledOut')}</p> : <FindingRows findings={ruledOut} onEdit={setEditing} onResolve={setResolving} onReopen={setReopening} readOnly={view.readOnly} />}
       </Card>
       {editing && <FindingDialog finding={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} />}
       {resolving && <ResolveDialog finding={resolving} onClose={() => setResolving(undefined)} />}
+      {reopening && <ReopenDialog finding={reopening} onClose={() => setReopening(undefined)} />}
     </div>
   );
 }
