@@ -1,7 +1,8 @@
 // The Findings tab: indicators found and ruled out, each with where, when, and the rule or step
 // behind it; a ruled-out indicator shows what was searched (without coverage "not found" means little).
 // Facts and hypotheses are labelled apart, as in the report. A found indicator is resolved with a
-// note (removed, explained); until then the report lists it as an open item.
+// note (removed, explained); until then the report lists it as an open item. A resolution given by
+// mistake, or an indicator that came back, is taken back with a reason (Reopen).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEVERITY, type Finding } from '../../../../core/cases/records';
