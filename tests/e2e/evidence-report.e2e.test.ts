@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BundleImportResult, CaseView } from '../../core/api/contract';
-import type { CaseDocument } from '../../core/cases/types';
+import type { CaseDocument, CaseSummary } from '../../core/cases/types';
 import { toLocalInput } from '../../renderer/src/features/records/time';
 import { launchApp, type App} from './harness';
 import { checkErrorsAndCloseAfterwards } from './app-hooks';
@@ -273,12 +273,19 @@ describe('sign-off, export and bundle', () => {
     const bundle = nextSave;
     const fresh = await launchApp({ chooseOpenPath: async () => bundle });
     try {
-      const imported = await fresh.invoke<BundleImportResult>('bundle.import');
-      expect(imported.imported).toBe(true);
-      const view = await fresh.invoke<CaseView>('cases.open', { caseId: imported.caseId });
+      // imported from the case list of an empty data folder: the new case opens at once
+      await fresh.page.getByRole('button', { name: 'Import a case bundle…' }).click();
+      await fresh.page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+      const list = await fresh.invoke<CaseSummary[]>('cases.list');
+      expect(list).toHaveLength(1);
+      const view = await fresh.invoke<CaseView>('cases.open', { caseId: list[0]!.id });
       expect(view.case.organisation).toBe(ORGANISATION);
       expect(view.case.records.evidence.map((e) => e.sha256)).toContain(evidenceSha);
       expect(view.case.records.signOff?.reviewedBy).toBe('Bruno Reviewer');
+      // a second import of the same bundle is refused with a sentence, and nothing is added
+      const again = await fresh.invoke<BundleImportResult>('bundle.import').catch((e: Error) => e);
+      expect(String(again)).toContain('already exists here, so the bundle was not imported');
+      expect(await fresh.invoke<CaseSummary[]>('cases.list')).toHaveLength(1);
       await fresh.reload();
       await fresh.page.getByRole('button', { name: TITLE }).waitFor();
       expect(fresh.errors).toEqual([]);

@@ -1,6 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api, call } from '../../api';
 import { useCases } from '../../stores/cases';
+import { useNotifications } from '../../stores/notifications';
 import { useNav } from '../../stores/nav';
 import { ProgressBar } from '../shell/ProgressBar';
 import { Time } from '../shell/Time';
@@ -13,6 +15,18 @@ export function CaseList(): React.JSX.Element {
   const loaded = useCases((s) => s.loaded);
   const go = useNav((s) => s.go);
   useEffect(() => void useCases.getState().refresh(), []);
+  const [importing, setImporting] = useState(false);
+  // A bundle from a consultant or another machine becomes a new case here, without opening one first;
+  // the core verifies every file's hash before anything is written.
+  const importBundle = async (): Promise<void> => {
+    setImporting(true);
+    const result = await call(api.bundle.import());
+    setImporting(false);
+    if (!result?.imported || !result.caseId) return;
+    await useCases.getState().refresh();
+    useNotifications.getState().pushInfo(t('cases.imported'));
+    await openCase(result.caseId);
+  };
 
   const active = summaries.flatMap((c) => (c.status === 'ok' && c.caseStatus === 'active' ? [c] : []));
   const unreadable = summaries.flatMap((c) => (c.status === 'unreadable' ? [c] : []));
@@ -23,6 +37,9 @@ export function CaseList(): React.JSX.Element {
         <h1 id="cases-title">{t('cases.title')}</h1>
         <button type="button" className="primary" onClick={() => go('new-case')}>
           {t('cases.new')}
+        </button>
+        <button type="button" disabled={importing} onClick={() => void importBundle()}>
+          {importing ? t('cases.importing') : t('cases.importBundle')}
         </button>
       </div>
 
