@@ -41,6 +41,7 @@ export const channels = [
   'records.setPersonalData',
   'records.setDetails',
   'notifications.set',
+  'notifications.remove',
   'dates.set',
   'costs.add',
   'costs.remove',

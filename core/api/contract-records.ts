@@ -84,6 +84,8 @@ export const recordInputs = {
     })
     .strict(),
   /** null clears a date. */
+  /** Only an "other" notice can be removed (the insurer, police and data-protection ones are deadlines: record them as not required instead). */
+  'notifications.remove': z.object({ caseId: CaseId, notificationId: RecordId, reason: z.string().trim().min(1, 'say why the notice is removed').max(2_000) }).strict(),
   'dates.set': z.object({ caseId: CaseId, dates: z.partialRecord(z.enum(KEY_DATES), isoTime.nullable()) }).strict(),
   'costs.add': z.object({ caseId: CaseId, cost: CostEntry.omit({ id: true, recordedBy: true, recordedAt: true }).extend({ evidenceIds: EvidenceIds }).strict() }).strict(),
   'costs.remove': z.object({ caseId: CaseId, costId: RecordId, reason: z.string().trim().min(1, 'say why the cost is removed').max(2_000) }).strict(),

@@ -176,6 +176,7 @@ export interface Results extends HuntChannelResults {
   'records.setPersonalData': CaseView;
   'records.setDetails': CaseView;
   'notifications.set': CaseView;
+  'notifications.remove': CaseView;
   'dates.set': CaseView;
   'costs.add': CaseView;
   'costs.remove': CaseView;

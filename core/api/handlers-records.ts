@@ -95,6 +95,7 @@ export function createRecordHandlers(ctx: Context): Pick<Handlers, keyof typeof 
     'records.setPersonalData': ({ caseId, personalData }) => mutate(caseId, rec.setPersonalData(personalData)),
     'records.setDetails': ({ caseId, details }) => mutate(caseId, rec.setReportDetails(details)),
     'notifications.set': ({ caseId, notification }) => mutate(caseId, rec.setNotification(notification)),
+    'notifications.remove': ({ caseId, notificationId, reason }) => mutate(caseId, rec.removeNotification(notificationId, reason)),
     'dates.set': ({ caseId, dates }) => mutate(caseId, rec.setKeyDates(dates)),
     'costs.add': ({ caseId, cost }) => mutate(caseId, rec.addCost(cost)),
     'costs.remove': ({ caseId, costId, reason }) => mutate(caseId, rec.removeCost(costId, reason)),

@@ -149,8 +149,8 @@ export const reopenFinding =
     const next = parse(Finding, open, 'finding');
     const summary = say(
       doc.language,
-      `Finding “${next.title}” reopened: ${excerpt(reason)} (it had been resolved by ${was.by || '—'} on ${was.at}: ${excerpt(was.note)}).`,
-      `Constat « ${next.title} » rouvert : ${excerpt(reason)} (il avait été traité par ${was.by || '—'} le ${was.at} : ${excerpt(was.note)}).`,
+      `Finding “${next.title}” reopened: ${excerpt(reason)} (it had been resolved by ${was.by || '—'} on ${was.at}: ${excerpt(was.note)})`,
+      `Constat « ${next.title} » rouvert : ${excerpt(reason)} (il avait été traité par ${was.by || '—'} le ${was.at} : ${excerpt(was.note)})`,
     );
     return record(doc, ctx, { findings: doc.records.findings.map((f) => (f.id === findingId ? next : f)) }, 'finding.updated', summary, { findingId, fields: 'resolution', reopened: true, reason, resolvedAt: was.at, resolvedBy: was.by, resolutionNote: was.note });
   };
@@ -262,6 +262,35 @@ export const setNotification =
     });
   };
 
+
+/**
+ * Removes a notice to someone else (ANSSI, a customer, the bank) recorded by mistake or twice. The
+ * statutory ones are deadlines the report accounts for, so they are never removed: they are done,
+ * or recorded as not required with the reasoning. What was removed, and why, stays in the timeline.
+ */
+export const removeNotification =
+  (notificationId: string, reason: string): RecordMutation =>
+  (doc, ctx) => {
+    const notice = doc.records.notifications.find((n) => n.id === notificationId) ?? fail('NOT_FOUND', 'This notice is not part of the case.', 'Reload the case.');
+    if (notice.kind !== 'other') {
+      fail('CONFLICT', 'The insurer, police and data-protection notices are deadlines and cannot be removed.', 'Record it as done, or as not required with your reasoning.');
+    }
+    const l = doc.language;
+    const summary = say(
+      l,
+      `Notice to ${notice.recipient || '—'} removed: ${excerpt(reason)}${notice.at ? ` (it had been recorded as done ${notice.at}${notice.reference ? `, reference ${notice.reference}` : ''})` : ''}`,
+      `Déclaration à ${notice.recipient || '—'} supprimée : ${excerpt(reason)}${notice.at ? ` (elle avait été enregistrée comme faite le ${notice.at}${notice.reference ? `, référence ${notice.reference}` : ''})` : ''}`,
+    );
+    return record(doc, ctx, { notifications: doc.records.notifications.filter((n) => n.id !== notificationId) }, 'notification.set', summary, {
+      notificationId,
+      kind: notice.kind,
+      removed: true,
+      reason,
+      recipient: notice.recipient,
+      at: notice.at ?? null,
+      reference: notice.reference,
+    });
+  };
 export const setPersonalData =
   (input: PersonalData): RecordMutation =>
   (doc, ctx) => {

@@ -129,6 +129,21 @@ describe('the report details a person enters', () => {
     await expect.poll(async () => (await readCase()).records.notifications.find((n) => n.kind === 'other')?.channel).toBe('E-mail to cert-fr');
     expect((await readCase()).records.notifications.filter((n) => n.kind === 'other')).toHaveLength(1);
 
+    // A notice recorded by mistake is removed with a reason; the other one stays.
+    const mistake = page.getByRole('form', { name: 'Add a notification' });
+    await mistake.getByLabel('Recipient').fill('The wrong bank');
+    await mistake.getByRole('button', { name: 'Save' }).click();
+    const wrong = page.locator('.notice-card', { has: page.getByRole('form', { name: 'Notification to The wrong bank' }) });
+    await wrong.getByRole('button', { name: 'Remove' }).click();
+    const remove = page.getByRole('dialog', { name: 'Remove the notice to The wrong bank' });
+    expect(await remove.getByRole('button', { name: 'Remove' }).isDisabled()).toBe(true);
+    await remove.getByLabel('Why it is removed').fill('Recorded in the wrong case.');
+    await remove.getByRole('button', { name: 'Remove' }).click();
+    await remove.waitFor({ state: 'detached' });
+    await page.getByRole('form', { name: 'Notification to The wrong bank' }).waitFor({ state: 'detached' });
+    expect((await readCase()).records.notifications.filter((n) => n.kind === 'other').map((n) => n.recipient)).toEqual(['ANSSI']);
+    expect((await readCase()).timeline.at(-1)?.summary).toBe('Notice to The wrong bank removed: Recorded in the wrong case.');
+
     const hours = page.getByRole('form', { name: 'Insurer notice due after (hours)' });
     await hours.getByLabel('Insurer notice due after (hours)').fill('48');
     await hours.getByRole('button', { name: 'Save' }).click();

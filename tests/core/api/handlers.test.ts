@@ -272,3 +272,25 @@ describe('reopening a resolved finding', () => {
     expect(resolvedAgain.case.records.findings[0]!.resolution?.note).toBe('Server rebuilt.');
   });
 });
+
+describe('removing a notice', () => {
+  it('removes an "other" notice with a reason kept in the timeline, and never a statutory one', async () => {
+    const { caseId } = await newCase();
+    const bank = await ok('notifications.set', { caseId, notification: { kind: 'other', recipient: 'Bank', at: '2025-01-03T08:00:00Z', reference: 'B-17' } });
+    const anssi = await ok('notifications.set', { caseId, notification: { kind: 'other', recipient: 'ANSSI' } });
+    const insurer = await ok('notifications.set', { caseId, notification: { kind: 'insurer', at: '2025-01-02T08:00:00Z' } });
+    const idOf = (view: CaseView, recipient: string, kind = 'other') => view.case.records.notifications.find((n) => n.kind === kind && (kind !== 'other' || n.recipient === recipient))!.id;
+    const bankId = idOf(bank, 'Bank');
+
+    expect(await err('notifications.remove', { caseId, notificationId: bankId, reason: '' })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('say why the notice is removed') });
+    expect(await err('notifications.remove', { caseId, notificationId: idOf(insurer, '', 'insurer'), reason: 'oops' })).toMatchObject({ code: 'CONFLICT', hint: expect.stringContaining('not required') });
+    const after = await ok('notifications.remove', { caseId, notificationId: bankId, reason: 'Recorded in the wrong case.' });
+    expect(after.case.records.notifications.map((n) => n.recipient || n.kind).sort()).toEqual(['ANSSI', 'insurer']);
+    const entry = after.case.timeline.at(-1)!;
+    expect(entry.kind).toBe('notification.set');
+    expect(entry.summary).toBe('Notice to Bank removed: Recorded in the wrong case. (it had been recorded as done 2025-01-03T08:00:00Z, reference B-17)');
+    expect(entry.data).toMatchObject({ notificationId: bankId, removed: true, reference: 'B-17' });
+    expect(await err('notifications.remove', { caseId, notificationId: bankId, reason: 'again' })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(idOf(anssi, 'ANSSI')).toBeTruthy();
+  });
+});

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { KEY_DATES, type KeyDateName, type Notification, type NotificationKind } from '../../../../core/cases/records';
 import { api } from '../../api';
 import { changeCase } from '../../stores/records';
+import { RemoveWithReasonDialog } from './RemoveWithReasonDialog';
 import { Card, EvidenceSelect, Instant, lines, useCaseZone, useOpenView, ZonedInput } from './common';
 import { ClockCard, useClocks } from './clocks';
 
@@ -147,6 +148,7 @@ function NoticeCard({ kind, notice, onSaved }: { kind: NotificationKind; notice?
   const zone = useCaseZone();
   const existing = kind === 'other' ? notice : view?.case.records.notifications.filter((n) => n.kind === kind).at(-1);
   const [d, setD] = useState<NoticeDraft>(noticeDraft(existing, kind));
+  const [removing, setRemoving] = useState(false);
   if (!view) return null;
   const put = (patch: Partial<NoticeDraft>) => setD((old) => ({ ...old, ...patch }));
   const canSkip = kind === 'police' || kind === 'dpa';
@@ -248,8 +250,23 @@ function NoticeCard({ kind, notice, onSaved }: { kind: NotificationKind; notice?
           <button type="submit" className="primary" disabled={view.readOnly || needsRecipient || (d.notRequired && !d.reasoning.trim())}>
             {t('deadlines.saveNotice')}
           </button>
+          {kind === 'other' && existing && (
+            <button type="button" className="quiet" disabled={view.readOnly} onClick={() => setRemoving(true)}>
+              {t('deadlines.removeNotice')}
+            </button>
+          )}
         </div>
       </form>
+      {removing && existing && (
+        <RemoveWithReasonDialog
+          title={t('deadlines.removeNoticeTitle', { recipient: existing.recipient || '—' })}
+          explanation={t('deadlines.removeNoticeExplain')}
+          reasonLabel={t('deadlines.removeNoticeReason')}
+          actionLabel={t('deadlines.removeNotice')}
+          onRemove={(reason) => changeCase((caseId) => api.notifications.remove({ caseId, notificationId: existing.id, reason }))}
+          onClose={() => setRemoving(false)}
+        />
+      )}
     </Card>
   );
 }
