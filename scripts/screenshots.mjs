@@ -224,6 +224,8 @@ for (const theme of ['light', 'dark']) {
     await page.getByRole('tab', { name: /^Deadlines/ }).click();
     await page.locator('#notice-police').scrollIntoViewIfNeeded();
     await shoot(app, theme, '23-case-deadlines-notices');
+    await page.locator('.other-notices').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shoot(app, theme, '31-case-other-notices');
     await page.getByRole('tab', { name: 'Report' }).click();
     await page.locator('#report-bundle').scrollIntoViewIfNeeded();
     await page.getByRole('button', { name: 'Export the bundle…' }).click();
