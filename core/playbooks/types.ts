@@ -3,11 +3,12 @@
 // playbooks/README.md and parsed by core/playbooks/parse.ts. This file has no Node or DOM
 // dependency so the renderer can import the types.
 import { z } from 'zod';
+import { LANGUAGES, SEVERITIES, type Language } from './vocabulary';
 
 export const PLAYBOOK_FORMAT = 'firebreak-playbook/1';
 
-export const LANGUAGES = ['en', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
+// The two lists are in vocabulary.ts (no zod there), so the command line can use them cheaply.
+export { LANGUAGES, SEVERITIES, type Language, type Severity } from './vocabulary';
 
 /** Stable identifiers: lower-case letters, digits and dashes; they never change once published. */
 export const idPattern = /^[a-z0-9][a-z0-9-]{0,79}$/;
@@ -19,8 +20,6 @@ export type StepKind = (typeof STEP_KINDS)[number];
 export const SHELLS = ['powershell', 'cmd', 'bash'] as const;
 export type Shell = (typeof SHELLS)[number];
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
 
 const httpsUrl = z
   .string()
