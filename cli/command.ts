@@ -19,6 +19,13 @@ export interface CliCommand {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
+/** A command as listed, its code loaded when it is run or its help is asked for (cli/commands/index.ts). */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<CliCommand>;
+}
+
 /** A mistake in how the command was called: printed with a pointer to --help, exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';

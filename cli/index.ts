@@ -1,14 +1,18 @@
 // `firebreak`: the command-line entry (bundled by `npm run build:cli` to out/cli/firebreak.mjs).
 // It dispatches to one command per file in cli/commands/, prints one clear sentence on any error
 // and exits 0 (success), 1 (problems found or the work failed) or 2 (usage error).
-import { AppFailure } from '../core/api/contract';
+import { AppFailure } from '../core/api/failure';
 import { commands } from './commands/index';
-import { UsageError, type CliCommand, type CliIO } from './command';
+import { UsageError, type CliCommand, type CliIO, type CommandEntry } from './command';
 import pkg from '../package.json' with { type: 'json' };
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export function toolHelp(list: readonly CliCommand[] = commands): string {
+/** Commands as listed (loaded when used) or already loaded (tests pass those). */
+type Listed = CliCommand | CommandEntry;
+const loaded = (entry: Listed): Promise<CliCommand> => ('load' in entry ? entry.load() : Promise.resolve(entry));
+
+export function toolHelp(list: readonly Listed[] = commands): string {
   const width = Math.max(...list.map((c) => c.name.length));
   return `Usage: firebreak <command> [options]
 
@@ -25,23 +29,24 @@ Exit status: 0 success, 1 problems found or failure, 2 usage error.
 `;
 }
 
-export async function main(argv: string[], io: CliIO, list: readonly CliCommand[] = commands): Promise<number> {
+export async function main(argv: string[], io: CliIO, list: readonly Listed[] = commands): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     const topic = name === 'help' ? list.find((c) => c.name === rest[0]) : undefined;
-    io.stdout(topic ? topic.help : toolHelp(list));
+    io.stdout(topic ? (await loaded(topic)).help : toolHelp(list));
     return name === undefined ? 2 : 0;
   }
   if (name === '-v' || name === '--version') {
     io.stdout(`${pkg.version}\n`);
     return 0;
   }
-  const command = list.find((c) => c.name === name);
-  if (!command) {
+  const entry = list.find((c) => c.name === name);
+  if (!entry) {
     const known = list.map((c) => c.name).join(', ');
     io.stderr(`firebreak: unknown command "${name}" (known commands: ${known}); run firebreak --help for usage.\n`);
     return 2;
   }
+  const command = await loaded(entry);
   if (rest.includes('-h') || rest.includes('--help')) {
     io.stdout(command.help);
     return 0;

@@ -6,9 +6,11 @@ import { mkdir, open, readdir, readFile, realpath, rename, rm, writeFile } from 
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { crossCheck } from '../../core/playbooks/cross-check';
-import { createPlaybookRegistry, loadFile, type PlaybookRegistry } from '../../core/playbooks/registry';
-import { LANGUAGES, SEVERITIES, type Language, type Playbook, type Severity } from '../../core/playbooks/types';
+// The playbook parser (yaml, markdown-it, zod) is loaded only when the rule snapshot cannot be used:
+// a hunt with the bundled playbooks starts without it.
+import type { PlaybookRegistry } from '../../core/playbooks/registry';
+import type { Playbook } from '../../core/playbooks/types';
+import { LANGUAGES, SEVERITIES, type Language, type Severity } from '../../core/playbooks/vocabulary';
 import { displayPath, runHunt, type HuntResult, type RuleInput } from '../../core/hunt/index';
 import { parseOptions, UsageError, type CliCommand } from '../command';
 
@@ -131,7 +133,10 @@ export async function loadRules(dir: string, language: Language, only: string[],
   return pickRules(dir, [...byId.keys()].sort(), byId, only);
 }
 
-const bundledRegistry = (dir: string) => createPlaybookRegistry({ bundledDir: dir, importedDir: join(dir, '.firebreak-no-imported') });
+async function bundledRegistry(dir: string): Promise<PlaybookRegistry> {
+  const { createPlaybookRegistry } = await import('../../core/playbooks/registry');
+  return createPlaybookRegistry({ bundledDir: dir, importedDir: join(dir, '.firebreak-no-imported') });
+}
 
 /** The ids of the playbooks that validate in the registry (either language), sorted. */
 async function validIds(registry: PlaybookRegistry): Promise<string[]> {
@@ -140,7 +145,8 @@ async function validIds(registry: PlaybookRegistry): Promise<string[]> {
 }
 
 /** The rules of the playbooks that validate in the full registry (both languages, cross-checked). */
-export async function registryRules(dir: string, language: Language, only: string[], registry: PlaybookRegistry = bundledRegistry(dir)): Promise<RuleInput[]> {
+export async function registryRules(dir: string, language: Language, only: string[], given?: PlaybookRegistry): Promise<RuleInput[]> {
+  const registry = given ?? (await bundledRegistry(dir));
   const ids = await validIds(registry);
   for (const id of only) {
     if (!ids.includes(id)) throw new UsageError(`no bundled playbook has the id "${id}" (known: ${ids.join(', ') || 'none'})`);
@@ -224,6 +230,7 @@ export function toText(result: HuntResult): string {
  */
 async function oneLanguageRules(dir: string, language: Language): Promise<Map<string, Playbook> | undefined> {
   if (LANGUAGES[0] !== language || existsSync(join(dir, '.firebreak-no-imported'))) return undefined;
+  const [{ loadFile }, { crossCheck }] = await Promise.all([import('../../core/playbooks/registry'), import('../../core/playbooks/cross-check')]);
   const entries = await Promise.all((await markdownFiles(join(dir, language))).map((file) => loadFile(file, 'bundled')));
   const playbooks: Playbook[] = [];
   for (const e of entries) {
@@ -381,7 +388,7 @@ export async function buildRuleSnapshot(dir: string = bundledPlaybooks(), root: 
   if (!parser) throw new Error(`cannot fingerprint the playbook parser under ${root} (core/playbooks/*.ts, cli/commands/hunt.ts, node_modules)`);
   const files = await playbookFiles(dir);
   const before = await hashFiles(dir, files);
-  const registry = bundledRegistry(dir);
+  const registry = await bundledRegistry(dir);
   const summaries = await registry.list();
   const rules = {} as Record<Language, RuleInput[] | null>;
   for (const language of LANGUAGES) {
