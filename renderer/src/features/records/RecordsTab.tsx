@@ -1,6 +1,7 @@
 // The Records tab: what was changed to stop the attack, in the form insurers and CISA's ED 21-02
 // ask for: product versions before and after a patch and the update installed, firewall and exposure
-// changes, credential resets; and the attacker's timeline as reconstructed.
+// changes, credential resets; and the attacker's timeline as reconstructed. One table component
+// shows all four kinds, each given its columns.
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -247,6 +248,41 @@ function AttackerForm({ done }: { done: () => void }): React.JSX.Element {
   );
 }
 
+/** One column of a record table: its header and what each row shows in it. */
+interface Column<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+  className?: string;
+}
+
+/** The table of one kind of record: a row per record, in the order recorded. */
+function RecordTable<T extends { id: string }>({ label, columns, rows }: { label: string; columns: Column<T>[]; rows: readonly T[] }): React.JSX.Element {
+  return (
+    <table className="rec-table" aria-label={label}>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.header} scope="col">
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            {columns.map((c) => (
+              <td key={c.header} className={c.className}>
+                {c.cell(row)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function RecordsTab(): React.JSX.Element | null {
   const { t } = useTranslation();
   const view = useOpenView();
@@ -255,6 +291,16 @@ export function RecordsTab(): React.JSX.Element | null {
   const r = view.case.records;
   const serverName = (id?: string) => (id ? (view.case.servers.find((s) => s.id === id)?.name ?? id) : '—');
   const ro = view.readOnly;
+  // when an action was taken, and by whom (patches, firewall changes, credential resets)
+  const when: Column<{ at?: string; by: string }> = {
+    header: t('records.when'),
+    cell: (row) => (
+      <>
+        <Instant iso={row.at} zone={zone} />
+        <span className="small muted block">{row.by}</span>
+      </>
+    ),
+  };
   return (
     <div role="tabpanel" id="panel-records" aria-labelledby="tab-records" className="records-panel">
       <Section
@@ -264,33 +310,25 @@ export function RecordsTab(): React.JSX.Element | null {
         readOnly={ro}
         form={(done) => <PatchForm done={done} />}
         table={
-          <table className="rec-table" aria-label={t('records.patches')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('records.server')}</th>
-                <th scope="col">{t('records.product')}</th>
-                <th scope="col">{t('records.versions')}</th>
-                <th scope="col">{t('records.update')}</th>
-                <th scope="col">{t('records.when')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.patches.map((p) => (
-                <tr key={p.id}>
-                  <td>{serverName(p.serverId)}</td>
-                  <td>{p.product}</td>
-                  <td className="nowrap">
+          <RecordTable
+            label={t('records.patches')}
+            rows={r.patches}
+            columns={[
+              { header: t('records.server'), cell: (p) => serverName(p.serverId) },
+              { header: t('records.product'), cell: (p) => p.product },
+              {
+                header: t('records.versions'),
+                className: 'nowrap',
+                cell: (p) => (
+                  <>
                     <code>{p.versionBefore || '—'}</code> → <code>{p.versionAfter}</code>
-                  </td>
-                  <td>{p.update}</td>
-                  <td>
-                    <Instant iso={p.at} zone={zone} />
-                    <span className="small muted block">{p.by}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: t('records.update'), cell: (p) => p.update },
+              when,
+            ]}
+          />
         }
       />
       <Section
@@ -300,29 +338,16 @@ export function RecordsTab(): React.JSX.Element | null {
         readOnly={ro}
         form={(done) => <FirewallForm done={done} />}
         table={
-          <table className="rec-table" aria-label={t('records.firewall')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('records.server')}</th>
-                <th scope="col">{t('records.description')}</th>
-                <th scope="col">{t('records.rule')}</th>
-                <th scope="col">{t('records.when')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.firewallChanges.map((c) => (
-                <tr key={c.id}>
-                  <td>{serverName(c.serverId)}</td>
-                  <td>{c.description}</td>
-                  <td>{c.rule && <code>{c.rule}</code>}</td>
-                  <td>
-                    <Instant iso={c.at} zone={zone} />
-                    <span className="small muted block">{c.by}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable
+            label={t('records.firewall')}
+            rows={r.firewallChanges}
+            columns={[
+              { header: t('records.server'), cell: (c) => serverName(c.serverId) },
+              { header: t('records.description'), cell: (c) => c.description },
+              { header: t('records.rule'), cell: (c) => c.rule && <code>{c.rule}</code> },
+              when,
+            ]}
+          />
         }
       />
       <Section
@@ -332,29 +357,16 @@ export function RecordsTab(): React.JSX.Element | null {
         readOnly={ro}
         form={(done) => <CredentialForm done={done} />}
         table={
-          <table className="rec-table" aria-label={t('records.credentials')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('records.account')}</th>
-                <th scope="col">{t('records.system')}</th>
-                <th scope="col">{t('records.note')}</th>
-                <th scope="col">{t('records.when')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.credentialResets.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.account}</td>
-                  <td>{c.system}</td>
-                  <td>{c.note}</td>
-                  <td>
-                    <Instant iso={c.at} zone={zone} />
-                    <span className="small muted block">{c.by}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable
+            label={t('records.credentials')}
+            rows={r.credentialResets}
+            columns={[
+              { header: t('records.account'), cell: (c) => c.account },
+              { header: t('records.system'), cell: (c) => c.system },
+              { header: t('records.note'), cell: (c) => c.note },
+              when,
+            ]}
+          />
         }
       />
       <Section
@@ -364,30 +376,16 @@ export function RecordsTab(): React.JSX.Element | null {
         readOnly={ro}
         form={(done) => <AttackerForm done={done} />}
         table={
-          <table className="rec-table" aria-label={t('records.attacker')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('records.when')}</th>
-                <th scope="col">{t('records.description')}</th>
-                <th scope="col">{t('records.artefact')}</th>
-                <th scope="col">{t('findings.certainty')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.attackerTimeline.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <Instant iso={e.at} zone={zone} />
-                  </td>
-                  <td>{e.description}</td>
-                  <td>{e.artefact && <code>{e.artefact}</code>}</td>
-                  <td>
-                    <span className={`badge certainty-${e.certainty}`}>{t(`findings.${e.certainty}`)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable
+            label={t('records.attacker')}
+            rows={r.attackerTimeline}
+            columns={[
+              { header: t('records.when'), cell: (e) => <Instant iso={e.at} zone={zone} /> },
+              { header: t('records.description'), cell: (e) => e.description },
+              { header: t('records.artefact'), cell: (e) => e.artefact && <code>{e.artefact}</code> },
+              { header: t('findings.certainty'), cell: (e) => <span className={`badge certainty-${e.certainty}`}>{t(`findings.${e.certainty}`)}</span> },
+            ]}
+          />
         }
       />
     </div>
