@@ -8,13 +8,13 @@ import { api } from '../../api';
 import { changeCase } from '../../stores/records';
 import { Card, EvidenceSelect, Instant, useCaseZone, useOpenView, ZonedInput } from './common';
 
-/** A section with its table and an "Add" button that unfolds the form. */
-function Section({ title, count, addLabel, readOnly, table, form }: { title: string; count: number; addLabel: string; readOnly: boolean; table: ReactNode; form: (done: () => void) => ReactNode }): React.JSX.Element {
+/** A section: its records in a table (RecordTable) and an "Add" button that unfolds the form. */
+function Section<T extends { id: string }>({ title, addLabel, readOnly, rows, columns, form }: { title: string; addLabel: string; readOnly: boolean; rows: readonly T[]; columns: Column<T>[]; form: (done: () => void) => ReactNode }): React.JSX.Element {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   return (
     <Card
-      title={`${title} (${count})`}
+      title={`${title} (${rows.length})`}
       actions={
         !adding && (
           <button type="button" disabled={readOnly} onClick={() => setAdding(true)}>
@@ -23,7 +23,7 @@ function Section({ title, count, addLabel, readOnly, table, form }: { title: str
         )
       }
     >
-      {count === 0 ? <p className="muted">{t('records.none')}</p> : table}
+      {rows.length === 0 ? <p className="muted">{t('records.none')}</p> : <RecordTable label={title} rows={rows} columns={columns} />}
       {adding && (
         <div className="inline-form">
           {form(() => setAdding(false))}
@@ -305,88 +305,64 @@ export function RecordsTab(): React.JSX.Element | null {
     <div role="tabpanel" id="panel-records" aria-labelledby="tab-records" className="records-panel">
       <Section
         title={t('records.patches')}
-        count={r.patches.length}
         addLabel={t('records.addPatch')}
         readOnly={ro}
         form={(done) => <PatchForm done={done} />}
-        table={
-          <RecordTable
-            label={t('records.patches')}
-            rows={r.patches}
-            columns={[
-              { header: t('records.server'), cell: (p) => serverName(p.serverId) },
-              { header: t('records.product'), cell: (p) => p.product },
-              {
-                header: t('records.versions'),
-                className: 'nowrap',
-                cell: (p) => (
-                  <>
-                    <code>{p.versionBefore || '—'}</code> → <code>{p.versionAfter}</code>
-                  </>
-                ),
-              },
-              { header: t('records.update'), cell: (p) => p.update },
-              when,
-            ]}
-          />
-        }
+        rows={r.patches}
+        columns={[
+          { header: t('records.server'), cell: (p) => serverName(p.serverId) },
+          { header: t('records.product'), cell: (p) => p.product },
+          {
+            header: t('records.versions'),
+            className: 'nowrap',
+            cell: (p) => (
+              <>
+                <code>{p.versionBefore || '—'}</code> → <code>{p.versionAfter}</code>
+              </>
+            ),
+          },
+          { header: t('records.update'), cell: (p) => p.update },
+          when,
+        ]}
       />
       <Section
         title={t('records.firewall')}
-        count={r.firewallChanges.length}
         addLabel={t('records.addFirewall')}
         readOnly={ro}
         form={(done) => <FirewallForm done={done} />}
-        table={
-          <RecordTable
-            label={t('records.firewall')}
-            rows={r.firewallChanges}
-            columns={[
-              { header: t('records.server'), cell: (c) => serverName(c.serverId) },
-              { header: t('records.description'), cell: (c) => c.description },
-              { header: t('records.rule'), cell: (c) => c.rule && <code>{c.rule}</code> },
-              when,
-            ]}
-          />
-        }
+        rows={r.firewallChanges}
+        columns={[
+          { header: t('records.server'), cell: (c) => serverName(c.serverId) },
+          { header: t('records.description'), cell: (c) => c.description },
+          { header: t('records.rule'), cell: (c) => c.rule && <code>{c.rule}</code> },
+          when,
+        ]}
       />
       <Section
         title={t('records.credentials')}
-        count={r.credentialResets.length}
         addLabel={t('records.addCredential')}
         readOnly={ro}
         form={(done) => <CredentialForm done={done} />}
-        table={
-          <RecordTable
-            label={t('records.credentials')}
-            rows={r.credentialResets}
-            columns={[
-              { header: t('records.account'), cell: (c) => c.account },
-              { header: t('records.system'), cell: (c) => c.system },
-              { header: t('records.note'), cell: (c) => c.note },
-              when,
-            ]}
-          />
-        }
+        rows={r.credentialResets}
+        columns={[
+          { header: t('records.account'), cell: (c) => c.account },
+          { header: t('records.system'), cell: (c) => c.system },
+          { header: t('records.note'), cell: (c) => c.note },
+          when,
+        ]}
       />
       <Section
         title={t('records.attacker')}
-        count={r.attackerTimeline.length}
         addLabel={t('records.addAttacker')}
         readOnly={ro}
         form={(done) => <AttackerForm done={done} />}
-        table={
-          <RecordTable
-            label={t('records.attacker')}
-            rows={r.attackerTimeline}
-            columns={[
-              { header: t('records.when'), cell: (e) => <Instant iso={e.at} zone={zone} /> },
-              { header: t('records.description'), cell: (e) => e.description },
-              { header: t('records.artefact'), cell: (e) => e.artefact && <code>{e.artefact}</code> },
-              { header: t('findings.certainty'), cell: (e) => <span className={`badge certainty-${e.certainty}`}>{t(`findings.${e.certainty}`)}</span> },
-            ]}
-          />
-        }
+        rows={r.attackerTimeline}
+        columns={[
+          { header: t('records.when'), cell: (e) => <Instant iso={e.at} zone={zone} /> },
+          { header: t('records.description'), cell: (e) => e.description },
+          { header: t('records.artefact'), cell: (e) => e.artefact && <code>{e.artefact}</code> },
+          { header: t('findings.certainty'), cell: (e) => <span className={`badge certainty-${e.certainty}`}>{t(`findings.${e.certainty}`)}</span> },
+        ]}
       />
     </div>
   );
